@@ -1,0 +1,1 @@
+"""The guide engine: syllabus, progress, checks, prompts, generation, build and serve."""

@@ -1,0 +1,1 @@
+"""neetprepgpt package."""

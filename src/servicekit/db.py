@@ -1,0 +1,79 @@
+"""Async SQLAlchemy engine and sessions, with one owner of the transaction per request."""
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import MetaData, event, text
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import ConnectionPoolEntry
+
+# Deterministic constraint names, so Alembic autogenerate produces stable migrations.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_metadata() -> MetaData:
+    """A MetaData with the shared naming convention; each service owns one."""
+    return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    # SQLite ships with foreign keys off; WAL lets readers run while one writer commits.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class Database:
+    """Owns the engine and the session factory for one service."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        options: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
+        if not is_sqlite(url):
+            options.update(pool_size=10, max_overflow=10, pool_recycle=1800)
+        self.url = url
+        self.engine: AsyncEngine = create_async_engine(url, **options)
+        if is_sqlite(url):
+            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A request-scoped session. The service layer commits; anything uncommitted is undone.
+
+        The commit is deliberately not done here, after the `yield`: FastAPI may already have
+        built the response by then, and a failed commit must never follow a 2xx.
+        """
+        async with self.sessions() as session:
+            try:
+                yield session
+            finally:
+                if session.in_transaction():
+                    await session.rollback()
+
+    async def ping(self) -> bool:
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,1 @@
+"""symptom2specialist package."""
