@@ -1,0 +1,178 @@
+"""The `mastery` command line: status, next, check, prompt, generate, build, serve."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from mastery.checks import Report, check_section
+from mastery.console import err, out
+from mastery.errors import MasteryError
+from mastery.project import Project, find_project
+from mastery.status import State, collect, next_section
+from mastery.syllabus import Section, Syllabus, load_syllabus
+
+app = typer.Typer(
+    help="The guide engine of FastAPI Mastery: progress, checks, prompts, generation, site.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def friendly(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn every failure into a message on stderr and an exit code; no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except MasteryError as exc:
+            err.print(f"[bold red]error:[/] {escape(exc.message)}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted[/]")
+            raise typer.Exit(130) from None
+        except Exception as exc:  # the last line of defence: report, never a traceback
+            err.print(f"[bold red]unexpected error:[/] {type(exc).__name__}: {escape(str(exc))}")
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _load() -> tuple[Project, Syllabus]:
+    project = find_project()
+    return project, load_syllabus(project.syllabus_file)
+
+
+def _pick(syllabus: Syllabus, number: int) -> Section:
+    try:
+        return syllabus.section(number)
+    except KeyError:
+        last = syllabus.sections[-1].number
+        raise MasteryError(f"there is no section {number}: sections run 1 to {last}", 2) from None
+
+
+_STATE_STYLE = {State.MISSING: "dim", State.DRAFT: "yellow", State.COMPLETE: "green"}
+
+
+@app.command()
+@friendly
+def status() -> None:
+    """A table of all sections: file, prose words, contract, listings and state."""
+    project, syllabus = _load()
+    statuses = collect(project, syllabus)
+    table = Table(title=syllabus.title, header_style="bold")
+    for column in ("#", "title", "file", "words", "contract", "listings", "state"):
+        table.add_column(column, justify="right" if column in {"#", "words"} else "left")
+    for item in statuses:
+        report = item.report
+        if not report.exists:
+            contract = "-"
+        elif report.passed:
+            contract = "[green]pass[/]"
+        else:
+            contract = f"[red]{len(report.errors)} error(s)[/]"
+        table.add_row(
+            str(item.section.number),
+            escape(item.section.title),
+            project.relative(report.path) if report.exists else "-",
+            str(report.words) if report.exists else "-",
+            contract,
+            item.listings_summary,
+            f"[{_STATE_STYLE[item.state]}]{item.state}[/]",
+        )
+    out.print(table)
+    done = sum(1 for item in statuses if item.state is State.COMPLETE)
+    out.print(f"{done} of {len(statuses)} sections complete")
+
+
+@app.command("next")
+@friendly
+def next_() -> None:
+    """The first section in syllabus order that is not complete, and why."""
+    project, syllabus = _load()
+    upcoming, before = next_section(collect(project, syllabus))
+    if upcoming is None:
+        out.print(f"All {len(before)} sections are complete.")
+        return
+    section = upcoming.section
+    out.print(f"Next: Section {section.number} - {escape(section.title)}")
+    out.print(f'Theme: "{escape(section.theme)}"')
+    part = syllabus.part_of(section.number)
+    out.print(f"Part {part.numeral}: {escape(part.title)}")
+    out.print(f"File: {project.relative(upcoming.report.path)} ({upcoming.state})")
+    if upcoming.state is State.DRAFT:
+        out.print(f"It exists but fails {len(upcoming.report.errors)} rule(s); see mastery check")
+    if before:
+        out.print("Complete before it:")
+        for item in before:
+            out.print(f"  - {escape(item.why_complete())}")
+    else:
+        out.print("No section before it is complete yet: it is where the guide starts.")
+
+
+def _print_report(project: Project, report: Report) -> None:
+    where = project.relative(report.path)
+    for finding in report.findings:
+        colour = "red" if finding in report.errors else "yellow"
+        out.print(f"[{colour}]{escape(finding.render(where))}[/]")
+    verdict = "[green]pass[/]" if report.passed else f"[red]{len(report.errors)} error(s)[/]"
+    warnings = f", {len(report.warnings)} warning(s)" if report.warnings else ""
+    out.print(
+        f"Section {report.section.number}: {verdict}{warnings} ({report.words} words) - {where}"
+    )
+
+
+@app.command()
+@friendly
+def check(
+    numbers: Annotated[
+        list[int] | None, typer.Argument(help="Section numbers; default: every section that exists")
+    ] = None,
+) -> None:
+    """Check sections against the contract (book/CONVENTIONS.md); exit 1 when a rule fails."""
+    started = time.perf_counter()
+    project, syllabus = _load()
+    if numbers:
+        sections = [_pick(syllabus, number) for number in numbers]
+    else:
+        sections = [s for s in syllabus.sections if project.section_file(s.slug).is_file()]
+        if not sections:
+            out.print("No section files yet: nothing to check (see mastery next).")
+            return
+    reports = [check_section(project, syllabus, section) for section in sections]
+    failed = 0
+    for report in reports:
+        if not report.exists:
+            out.print(
+                f"[red]Section {report.section.number}: missing - "
+                f"{project.relative(report.path)}[/]"
+            )
+            failed += 1
+            continue
+        _print_report(project, report)
+        failed += 0 if report.passed else 1
+    elapsed = time.perf_counter() - started
+    out.print(f"{len(reports) - failed} of {len(reports)} passed in {elapsed:.2f}s")
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+__all__ = ["app", "main", "Path"]
