@@ -175,4 +175,4 @@ def main() -> None:  # pragma: no cover - console entry
     app()
 
 
-__all__ = ["app", "main", "Path"]
+__all__ = ["Path", "app", "main"]

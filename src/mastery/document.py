@@ -15,7 +15,7 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _MARKER = re.compile(
     r"^\s*<!--\s*(?:(?P<kind>listing|excerpt)\s*:\s*(?P<path>\S+)|(?P<fragment>fragment))\s*-->\s*$"
 )
-_ANY_MARKER_LIKE = re.compile(r"^\s*<!--\s*(listing|excerpt|fragment)\b", re.IGNORECASE)
+_ANY_MARKER_LIKE = re.compile(r"^\s*<!--\s*(listing|excerpt|fragment)", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<bullet>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 _CHECKBOX = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
