@@ -6,7 +6,10 @@ from typing import ClassVar, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-Urgency = Literal["emergency_ambulance", "emergency", "crisis", "routine"]
+# The five levels used by src/symptom2specialist/knowledge/triage_levels.yaml, most urgent first.
+Urgency = Literal[
+    "emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"
+]
 DISCLAIMER = "General information to help you choose a doctor. Not a diagnosis."
 
 
@@ -55,7 +58,7 @@ RED_FLAGS = (  # reviewed by clinicians, versioned, tested: never guessed by a m
     ),
     KeywordRule(
         "self-harm thoughts",
-        "crisis",
+        "emergency",
         ("suicid",),
         ("14416", "112"),
         "You deserve support now: call Tele-MANAS 14416, or 112 if you are in danger.",
@@ -96,13 +99,15 @@ async def triage(report: SymptomReport, router: SpecialistRouter) -> Advice:
                 message=rule.message,
             )
     if report.age < 18:  # 2. deterministic overrides before any model
-        return Advice(urgency="routine", specialist="Paediatrics", message="See a paediatrician.")
+        return Advice(
+            urgency="consultation", specialist="Paediatrics", message="See a paediatrician."
+        )
     try:  # 3. the router gets a deadline; the fallback is always safe
         async with asyncio.timeout(0.2):
             specialist = await router.route(text)
     except TimeoutError:
         specialist = "General Physician"
-    return Advice(urgency="routine", specialist=specialist, message=f"Consider: {specialist}.")
+    return Advice(urgency="consultation", specialist=specialist, message=f"Consider: {specialist}.")
 
 
 async def main() -> None:
@@ -115,13 +120,13 @@ async def main() -> None:
     ]
     for raw in cases:
         advice = await triage(SymptomReport.model_validate(raw), router)
-        print(f"{advice.urgency:<19} {advice.specialist or '-':<12} {advice.message}")
+        print(f"{advice.urgency:<19} {advice.specialist or '-':<17} {advice.message}")
         assert "diagnos" not in advice.message.casefold()  # it routes; it never diagnoses
     assert router.calls == 1  # red flags and age overrides never reached the router
 
     slow = await triage(SymptomReport(text="Itchy rash", age=30), SlowModelRouter())
     assert slow.specialist == "General Physician"
-    print(f"{slow.urgency:<19} {slow.specialist:<12} (router timed out, safe fallback)")
+    print(f"{slow.urgency:<19} {slow.specialist:<17} (router timed out: safe fallback)")
 
     try:
         SymptomReport.model_validate({"text": "rash", "age": 200})
