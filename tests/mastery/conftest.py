@@ -30,3 +30,23 @@ def syllabus(repo: Project) -> Syllabus:
 @pytest.fixture
 def good_text(repo: Project) -> str:
     return repo.section_file(GOOD_SLUG).read_text(encoding="utf-8")
+
+
+def rewrite_for(good: str, number: int, title: str, theme: str) -> str:
+    """The good fixture section rewritten as another section (its listing becomes a fragment)."""
+    text = good.replace("# SECTION 1 - Introduction & Overview", f"# SECTION {number} - {title}")
+    text = text.replace("From Framework Learner to System Architect", theme)
+    text = text.replace("<!-- listing: book/listings/s01/hello.py -->", "<!-- fragment -->")
+    docstring = '"""Count the questions per subject: a complete program the tests run."""'
+    text = text.replace(docstring + "\n\n", "")
+    return text.replace("```text\nbiology 2\nchemistry 1\nphysics 1\n```\n", "")
+
+
+@pytest.fixture
+def good_section_2(good_text: str) -> str:
+    return rewrite_for(
+        good_text,
+        2,
+        "Python Refresher for Production-Grade APIs",
+        "Master the Language Before Commanding the Framework",
+    )
