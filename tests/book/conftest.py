@@ -1,0 +1,14 @@
+"""Fixtures of the book's tests; the helpers live in book_services (importable by name)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from book_services import service_gate
+
+
+@pytest.fixture
+def require_service() -> Callable[[str, str, int], None]:
+    """`require_service(name, host, port)`: skip when down, fail when REQUIRE_SERVICES=1."""
+    return service_gate
