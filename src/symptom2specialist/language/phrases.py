@@ -1,0 +1,92 @@
+"""Phrase patterns over normalised words: whole words, `word*` prefixes and `...` gaps.
+
+A pattern never matches across a clause boundary, so "vomiting. blood pressure is fine" is
+not "vomiting ... blood".
+"""
+
+from dataclasses import dataclass
+
+from symptom2specialist.language.normalise import BOUNDARY, Normaliser
+
+GAP = "..."
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str  # "word", "prefix" or "gap"
+    value: str = ""
+
+    def accepts(self, token: str) -> bool:
+        if token == BOUNDARY:
+            return False
+        if self.kind == "prefix":
+            return token.startswith(self.value)
+        return token == self.value
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A compiled pattern; `source` is the text a reviewer wrote, shown in explanations."""
+
+    source: str
+    parts: tuple[Part, ...]
+
+    def words(self) -> set[str]:
+        """Literal words and prefix stems, for the normaliser's lexicon."""
+        return {part.value for part in self.parts if part.kind != "gap"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int  # exclusive
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def compile_phrase(source: str, normaliser: Normaliser | None = None) -> Phrase:
+    """Compile reviewer text; plain words go through the same spelling fixes as messages."""
+    parts: list[Part] = []
+    for raw in source.casefold().split():
+        if raw == GAP:
+            parts.append(Part("gap"))
+        elif raw.endswith("*") and len(raw) > 1:
+            parts.append(Part("prefix", raw[:-1]))
+        else:
+            fixed = normaliser.tokens(raw) if normaliser is not None else [raw]
+            parts.extend(Part("word", word) for word in fixed if word != BOUNDARY)
+    if not any(part.kind != "gap" for part in parts):
+        raise ValueError(f"phrase {source!r} has no words")
+    if parts[0].kind == "gap" or parts[-1].kind == "gap":
+        raise ValueError(f"phrase {source!r} cannot start or end with '...'")
+    return Phrase(source=source, parts=tuple(parts))
+
+
+def _match_from(tokens: list[str], parts: tuple[Part, ...], position: int) -> int | None:
+    """End index of the shortest match of `parts` starting exactly at `position`."""
+    if not parts:
+        return position
+    head, rest = parts[0], parts[1:]
+    if head.kind == "gap":
+        for skip in range(MAX_GAP + 1):
+            here = position + skip
+            if skip and (here > len(tokens) or tokens[here - 1] == BOUNDARY):
+                return None
+            end = _match_from(tokens, rest, here)
+            if end is not None:
+                return end
+        return None
+    if position < len(tokens) and head.accepts(tokens[position]):
+        return _match_from(tokens, rest, position + 1)
+    return None
+
+
+def find_spans(tokens: list[str], phrase: Phrase) -> list[Span]:
+    spans: list[Span] = []
+    for start in range(len(tokens)):
+        end = _match_from(tokens, phrase.parts, start)
+        if end is not None:
+            spans.append(Span(start, end))
+    return spans

@@ -1,0 +1,1 @@
+"""The specialties the bot can suggest, loaded from reviewed YAML."""

@@ -1,0 +1,1 @@
+"""Triage: red flags, urgency and specialist routing for one message or a whole conversation."""

@@ -1,0 +1,1 @@
+"""Urgency for messages without a red flag: reviewed phrase rules, never the classifier."""
