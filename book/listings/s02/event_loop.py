@@ -73,7 +73,7 @@ async def main() -> None:
     blocked = await longest_stall(blocking_handler)
     offloaded = await longest_stall(offloaded_handler)
     assert blocked >= 0.25  # the 20 ms heartbeat missed its turn for the whole sleep
-    assert offloaded < 0.15  # it kept beating while the thread slept
+    assert offloaded < 0.2  # it kept beating while the thread slept
     print(f"time.sleep in async def -> heartbeat stalled: {blocked >= 0.25}")
     print(f"asyncio.to_thread       -> heartbeat stalled: {offloaded >= 0.25}")
 

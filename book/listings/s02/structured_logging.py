@@ -2,6 +2,7 @@
 
 import asyncio
 import hashlib
+import hmac
 import io
 import json
 import logging
@@ -24,15 +25,17 @@ class RequestIdFilter(logging.Filter):
 
 
 class RedactSymptoms(logging.Filter):
-    """Health data never reaches the log: keep a short fingerprint and a length instead."""
+    """Health data never reaches the log: only a keyed fingerprint and a length do."""
+
+    def __init__(self, key: bytes) -> None:
+        super().__init__()
+        self.key = key  # a secret from settings; a plain hash of "acne" is easy to guess
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = getattr(record, "symptoms", None)
         if isinstance(text, str):
-            record.symptoms = {
-                "sha256": hashlib.sha256(text.encode()).hexdigest()[:12],
-                "chars": len(text),
-            }
+            digest = hmac.new(self.key, text.encode(), hashlib.sha256).hexdigest()
+            record.symptoms = {"hmac": digest[:12], "chars": len(text)}
         return True
 
 
@@ -54,10 +57,10 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(event | extras, sort_keys=True)
 
 
-def configure(stream: TextIO = sys.stdout, *, stable: bool = False) -> None:
+def configure(key: bytes, stream: TextIO = sys.stdout, *, stable: bool = False) -> None:
     handler = logging.StreamHandler(stream)
     handler.addFilter(RequestIdFilter())
-    handler.addFilter(RedactSymptoms())
+    handler.addFilter(RedactSymptoms(key))
     handler.setFormatter(JsonFormatter(stable=stable))
     root = logging.getLogger()
     root.handlers[:] = [handler]  # configure once, at startup, in one place
@@ -84,7 +87,9 @@ async def handle(rid: str, symptoms: str) -> None:
 
 async def main() -> None:
     buffer = io.StringIO()
-    configure(buffer, stable=True)  # no time or traceback, only so this page's output is stable
+    configure(
+        b"demo-key-from-settings", buffer, stable=True
+    )  # no time or traceback, only so this page's output is stable
 
     with tempfile.TemporaryDirectory() as tmp:
         bank = Path(tmp) / "bank"
