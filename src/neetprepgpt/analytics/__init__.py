@@ -1,0 +1,1 @@
+"""Analytics of a submitted attempt: by subject and chapter, weakest chapters, percentile."""

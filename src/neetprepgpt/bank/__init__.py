@@ -1,0 +1,1 @@
+"""The question bank as files: chapters and questions in YAML, validated, then seeded."""

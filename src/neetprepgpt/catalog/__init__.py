@@ -1,0 +1,1 @@
+"""Subjects and NCERT chapters: reference data loaded from `bank/data/chapters.yaml`."""

@@ -1,0 +1,47 @@
+"""Request-scoped dependencies: the session, the clock and the candidate."""
+
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime, timedelta
+from typing import Annotated, cast
+
+from fastapi import Depends, Header, Path, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from neetprepgpt.attempts.schemas import CandidateId
+from neetprepgpt.config import Settings
+from servicekit.db import Database
+
+Clock = Callable[[], datetime]
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One session per request; the service layer commits, anything left over is rolled back."""
+    database = cast(Database, request.app.state.database)
+    async for session in database.session():
+        yield session
+
+
+def get_now(request: Request) -> datetime:
+    """The server's clock (tests swap `app.state.clock` to move time)."""
+    clock = cast(Clock, request.app.state.clock)
+    return clock()
+
+
+def get_grace(request: Request) -> timedelta:
+    settings = cast(Settings, request.app.state.settings)
+    return timedelta(seconds=settings.autosave_grace_seconds)
+
+
+def get_candidate(x_candidate_id: Annotated[CandidateId, Header()]) -> str:
+    """Who is sitting the paper. Until accounts arrive, the client says so in a header."""
+    return x_candidate_id
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
+NowDep = Annotated[datetime, Depends(get_now)]
+GraceDep = Annotated[timedelta, Depends(get_grace)]
+CandidateDep = Annotated[str, Depends(get_candidate)]
+
+# Database integers are 32-bit on PostgreSQL: a larger id can only be a 404, never a crash.
+MAX_ID = 2_147_483_647
+IdPath = Annotated[int, Path(gt=0, le=MAX_ID)]

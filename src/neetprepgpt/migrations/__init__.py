@@ -1,0 +1,1 @@
+"""Alembic migrations: they own the schema, from the first revision on."""

@@ -1,0 +1,1 @@
+"""The question bank: single-correct MCQs tagged by subject, chapter and difficulty."""

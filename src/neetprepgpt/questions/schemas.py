@@ -1,0 +1,128 @@
+"""Request and response bodies for questions: Base → Create / Update / Public."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from neetprepgpt.questions.models import Difficulty, Question, QuestionFormat
+
+OptionLabel = Literal["A", "B", "C", "D"]
+OPTION_LABELS: tuple[OptionLabel, ...] = ("A", "B", "C", "D")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=8000)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=96)]
+SubjectKey = Literal["physics", "chemistry", "botany", "zoology"]
+QuestionId = Annotated[
+    str,
+    StringConstraints(pattern=r"^(PHY|CHE|BOT|ZOO)-[0-9]{3,4}$"),
+    Field(examples=["PHY-001"]),
+]
+
+
+def _four_distinct(options: dict[OptionLabel, str]) -> dict[OptionLabel, str]:
+    missing = [label for label in OPTION_LABELS if label not in options]
+    if missing:
+        raise ValueError(f"options must have A, B, C and D; missing {', '.join(missing)}")
+    normalised = {" ".join(text.lower().split()) for text in options.values()}
+    if len(normalised) != len(options):
+        raise ValueError("two options have the same text")
+    return {label: options[label] for label in OPTION_LABELS}  # always in A-D order
+
+
+Options = Annotated[dict[OptionLabel, Text], AfterValidator(_four_distinct)]
+
+EXAMPLE_OPTIONS = {"A": "2 m/s", "B": "4 m/s", "C": "8 m/s", "D": "16 m/s"}
+
+
+class QuestionBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    chapter: Slug = Field(examples=["motion-in-a-straight-line"])
+    difficulty: Difficulty
+    format: QuestionFormat = QuestionFormat.SINGLE
+    stem: LongText = Field(examples=["A ball starts from rest with 2 m/s² for 2 s. Its speed?"])
+    options: Options = Field(examples=[EXAMPLE_OPTIONS])
+    explanation: LongText = Field(examples=["v = u + at = 0 + 2 × 2 = 4 m/s."])
+
+
+class QuestionCreate(QuestionBase):
+    external_id: QuestionId
+    subject: SubjectKey
+    answer: OptionLabel
+
+
+class QuestionUpdate(BaseModel):
+    """A partial edit of the content. The answer key has its own resource (`/answer-key`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    chapter: Slug | None = None
+    difficulty: Difficulty | None = None
+    format: QuestionFormat | None = None
+    stem: LongText | None = None
+    options: Options | None = None
+    explanation: LongText | None = None
+
+
+class AnswerKey(BaseModel):
+    """The key as it stands after NTA-style corrections."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    accepted_options: list[OptionLabel] = Field(
+        min_length=1,
+        max_length=4,
+        description="Marking any of these earns full marks (all four: anyone who answered).",
+        examples=[["B", "C"]],
+    )
+    dropped: bool = Field(
+        default=False, description="Dropped: every candidate gets full marks, answered or not."
+    )
+    note: Annotated[str, StringConstraints(max_length=500)] | None = Field(
+        default=None, examples=["Both B and C follow from the data as printed."]
+    )
+
+
+class ChapterRef(BaseModel):
+    slug: str
+    name: str
+
+
+class QuestionPublic(QuestionBase):
+    """A question with its key and explanation: the bank is a study resource."""
+
+    external_id: str = Field(examples=["PHY-001"])
+    subject: str = Field(examples=["physics"])
+    chapter_name: str = Field(examples=["Motion in a Straight Line"])
+    answer: OptionLabel
+    answer_key: AnswerKey
+    source: str = Field(examples=["questions/physics.yaml"])
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def question_public(question: Question) -> QuestionPublic:
+    """Map a question (loaded with its subject and chapter) to its public shape."""
+    return QuestionPublic(
+        external_id=question.external_id,
+        subject=question.subject.key,
+        chapter=question.chapter.slug,
+        chapter_name=question.chapter.name,
+        difficulty=question.difficulty,
+        format=question.format,
+        stem=question.stem,
+        options=question.options,
+        answer=question.answer,
+        explanation=question.explanation,
+        answer_key=AnswerKey(
+            accepted_options=sorted(question.accepted()),
+            dropped=question.dropped,
+            note=question.key_note,
+        ),
+        source=question.source,
+        revision=question.revision,
+        created_at=question.created_at,
+        updated_at=question.updated_at,
+    )

@@ -1,0 +1,124 @@
+"""Business rules for the bank: lookups, listing and search, edits, answer-key corrections."""
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from neetprepgpt.attempts import grading
+from neetprepgpt.bank.schemas import ID_PREFIX
+from neetprepgpt.catalog import repository as catalog
+from neetprepgpt.errors import InvalidField
+from neetprepgpt.pagination import cursor_after, split_page
+from neetprepgpt.questions import repository
+from neetprepgpt.questions.errors import QuestionExists, QuestionInUse, QuestionNotFound
+from neetprepgpt.questions.models import Question
+from neetprepgpt.questions.repository import QuestionFilter, QuestionSort
+from neetprepgpt.questions.schemas import (
+    AnswerKey,
+    QuestionCreate,
+    QuestionPublic,
+    QuestionUpdate,
+    question_public,
+)
+from servicekit.pagination import Page
+
+
+async def _existing(session: AsyncSession, external_id: str) -> Question:
+    question = await repository.get(session, external_id)
+    if question is None:
+        raise QuestionNotFound(f"Question {external_id!r} does not exist.")
+    return question
+
+
+async def get_question(session: AsyncSession, external_id: str) -> QuestionPublic:
+    return question_public(await _existing(session, external_id))
+
+
+async def list_questions(
+    session: AsyncSession,
+    filters: QuestionFilter,
+    sort: QuestionSort,
+    cursor: str | None,
+    limit: int,
+) -> Page[QuestionPublic]:
+    by_id = sort in (QuestionSort.CREATED, QuestionSort.CREATED_DESC)
+    column, key_type = ("id", int) if by_id else ("external_id", str)
+    after = cursor_after(cursor, sort.value, key_type)
+    rows = await repository.page(session, filters, sort, after, limit + 1)
+    items, next_cursor = split_page(rows, limit, sort.value, lambda q: getattr(q, column))
+    return Page(items=[question_public(q) for q in items], next_cursor=next_cursor)
+
+
+async def create_question(session: AsyncSession, data: QuestionCreate) -> QuestionPublic:
+    if not data.external_id.startswith(ID_PREFIX[data.subject] + "-"):
+        raise InvalidField(
+            "body.external_id",
+            f"A {data.subject} question id starts with {ID_PREFIX[data.subject]}-.",
+        )
+    chapter = await catalog.chapter_by_slug(session, data.subject, data.chapter)
+    if chapter is None:
+        raise InvalidField("body.chapter", f"{data.chapter!r} is not a {data.subject} chapter.")
+    if await repository.get(session, data.external_id) is not None:
+        raise QuestionExists(f"Question {data.external_id!r} already exists.")
+    question = Question(
+        external_id=data.external_id,
+        subject_id=chapter.subject_id,
+        chapter_id=chapter.id,
+        difficulty=data.difficulty,
+        format=data.format,
+        stem=data.stem,
+        options={str(label): text for label, text in data.options.items()},
+        answer=data.answer,
+        explanation=data.explanation,
+        source="api",
+        content_hash="",
+    )
+    session.add(question)
+    try:
+        await session.commit()
+    except IntegrityError as exc:  # a concurrent create won the race for the same id
+        await session.rollback()
+        raise QuestionExists(f"Question {data.external_id!r} already exists.") from exc
+    return await get_question(session, data.external_id)
+
+
+async def update_question(
+    session: AsyncSession, external_id: str, data: QuestionUpdate
+) -> QuestionPublic:
+    question = await _existing(session, external_id)
+    changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    if "chapter" in changes:
+        chapter = await catalog.chapter_by_slug(
+            session, question.subject.key, changes.pop("chapter")
+        )
+        if chapter is None:
+            raise InvalidField("body.chapter", f"Not a {question.subject.key} chapter.")
+        question.chapter_id = chapter.id
+    for name, value in changes.items():
+        setattr(question, name, value)
+    if data.model_fields_set:
+        question.revision += 1
+    await session.commit()
+    return await get_question(session, external_id)
+
+
+async def set_answer_key(session: AsyncSession, external_id: str, key: AnswerKey) -> QuestionPublic:
+    """Correct the key and re-score every submitted attempt that contains the question."""
+    question = await _existing(session, external_id)
+    if set(key.accepted_options) == {question.answer} and not key.dropped:
+        question.accepted_options = None  # back to the published key
+    else:
+        question.accepted_options = sorted(set(key.accepted_options))
+    question.dropped = key.dropped
+    question.key_note = key.note
+    await session.flush()
+    await grading.rescore_attempts_with(session, question.id)
+    await session.commit()
+    return await get_question(session, external_id)
+
+
+async def delete_question(session: AsyncSession, external_id: str) -> None:
+    question = await _existing(session, external_id)
+    if await repository.is_used(session, question.id):
+        raise QuestionInUse(f"Question {external_id!r} is part of a paper and cannot be deleted.")
+    await session.delete(question)
+    await session.commit()
