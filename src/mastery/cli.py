@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import socket
 import sys
 import time
 from collections.abc import Callable
@@ -10,10 +12,13 @@ from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
+import uvicorn
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from mastery.build import Outputs, is_stale
+from mastery.build import build as build_all
 from mastery.checks import Report, check_section
 from mastery.console import err, out
 from mastery.errors import MasteryError
@@ -22,6 +27,7 @@ from mastery.generate import generate as generate_section
 from mastery.llm import load_settings
 from mastery.project import Project, find_project
 from mastery.prompt import DEFAULT_BUDGET, DEFAULT_TAIL_WORDS, build_prompt
+from mastery.serve import create_app
 from mastery.status import State, collect, next_section
 from mastery.syllabus import Section, Syllabus, load_syllabus
 
@@ -259,6 +265,69 @@ def generate(
         f"Section {outcome.report.section.number} written to {project.relative(outcome.path)} "
         f"after {outcome.attempts} attempt(s): {outcome.report.words} words, contract passes"
     )
+
+
+def _size(path: Path) -> str:
+    if path.is_dir():
+        total = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    else:
+        total = path.stat().st_size
+    return f"{total / 1_048_576:.1f} MB" if total >= 1_048_576 else f"{total / 1024:.0f} kB"
+
+
+@app.command()
+@friendly
+def build(
+    force: Annotated[bool, typer.Option(help="Rebuild even when nothing changed")] = False,
+) -> None:
+    """Build the site (mkdocs --strict), the PDF and the EPUB into var/build."""
+    project, syllabus = _load()
+    with err.status("building the site, the PDF and the EPUB"):
+        result = build_all(project, syllabus, force=force)
+    outputs = result.outputs
+    if not result.built:
+        out.print("Up to date: nothing changed since the last build (use --force to rebuild).")
+    else:
+        out.print(f"Built in {result.seconds:.1f}s:")
+    for label, path in (("site", outputs.site), ("PDF", outputs.pdf), ("EPUB", outputs.epub)):
+        out.print(f"  {label:<5} {project.relative(path)} ({_size(path)})")
+
+
+def _port_free(host: str, port: int) -> bool:
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError:
+        return False
+    return True
+
+
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
+    rebuild: Annotated[bool, typer.Option(help="Build first when the inputs changed")] = True,
+) -> None:
+    """Build the guide if stale and serve it (and the two services when present)."""
+    project, syllabus = _load()
+    if not _port_free(host, port):
+        raise MasteryError(f"cannot listen on {host}:{port}: the port is in use (try --port)")
+    if rebuild and is_stale(project):
+        with err.status("the guide changed: building the site, the PDF and the EPUB"):
+            result = build_all(project, syllabus)
+        err.print(f"built in {result.seconds:.1f}s")
+    site = Outputs(project.build_dir).site
+    if not (site / "index.html").is_file():
+        raise MasteryError(f"no site at {project.relative(site)}: run `mastery build`")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s:     %(message)s")
+    logging.getLogger("mastery").setLevel(logging.INFO)
+    application = create_app(site)
+    for service in application.state.services:
+        err.print(f"{service.path}: {escape(service.note)}")
+    err.print(f"serving the guide at http://{host}:{port}/")
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 def main() -> None:  # pragma: no cover - console entry
