@@ -1,0 +1,96 @@
+"""The serve app: the site at /, services mounted with their lifespans, missing ones skipped."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from mastery.serve import create_app
+
+SERVICES = Path(__file__).parent / "fixtures" / "services"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "sections" / "one").mkdir(parents=True)
+    (root / "index.html").write_text("<h1>FastAPI Mastery</h1>", encoding="utf-8")
+    (root / "sections" / "one" / "index.html").write_text("<p>one</p>", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _services_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(SERVICES))
+
+
+MOUNTS = {"/fake": "fakesvc", "/broken": "brokensvc", "/absent": "absentsvc_does_not_exist"}
+
+
+async def test_site_services_and_lifespans(site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from fakesvc.main import EVENTS
+
+    EVENTS.clear()
+    with caplog.at_level(logging.INFO, logger="mastery.serve"):
+        app = create_app(site, MOUNTS)
+    notes = {s.path: s.note for s in app.state.services}
+    assert notes["/fake"] == "mounted at /fake"
+    assert "create_app() failed (RuntimeError: DATABASE_URL is not set)" in notes["/broken"]
+    assert "absentsvc_does_not_exist.main does not exist yet" in notes["/absent"]
+    assert "does not exist yet" in caplog.text
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://test") as client,
+    ):
+        assert EVENTS == ["startup"]
+        home = await client.get("/")
+        assert home.status_code == 200
+        assert "FastAPI Mastery" in home.text
+        assert (await client.get("/sections/one/")).text == "<p>one</p>"
+        assert (await client.get("/fake/ping")).json() == {"ready": True}
+        assert (await client.get("/broken/ping")).status_code == 404
+        assert (await client.get("/missing-page")).status_code == 404
+        health = (await client.get("/healthz")).json()
+        assert health["services"] == {"/fake": True, "/broken": False, "/absent": False}
+    assert EVENTS == ["startup", "shutdown"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def running(site: Path) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(create_app(site, {"/fake": "fakesvc"}), port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start within 10s"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_real_server_serves_the_home_page(running: str) -> None:
+    home = httpx.get(f"{running}/", timeout=5)
+    assert home.status_code == 200
+    assert "FastAPI Mastery" in home.text
+    assert httpx.get(f"{running}/fake/ping", timeout=5).json() == {"ready": True}
