@@ -12,24 +12,19 @@ from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
-import uvicorn
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from mastery.build import Outputs, is_stale
-from mastery.build import build as build_all
 from mastery.checks import Report, check_section
 from mastery.console import err, out
 from mastery.errors import MasteryError
-from mastery.fsutil import write_atomic
-from mastery.generate import generate as generate_section
-from mastery.llm import load_settings
 from mastery.project import Project, find_project
 from mastery.prompt import DEFAULT_BUDGET, DEFAULT_TAIL_WORDS, build_prompt
-from mastery.serve import create_app
 from mastery.status import State, collect, next_section
 from mastery.syllabus import Section, Syllabus, load_syllabus
+
+# Commands import their heavy modules (httpx, uvicorn, pandoc, typst) when they run, so that
+# `mastery check` and `mastery status` start fast.
 
 app = typer.Typer(
     help="The guide engine of FastAPI Mastery: progress, checks, prompts, generation, site.",
@@ -198,6 +193,8 @@ def prompt(
     ] = None,
 ) -> None:
     """Print the generation prompt for a section (default: the next one)."""
+    from mastery.fsutil import write_atomic
+
     project, syllabus = _load()
     built = build_prompt(project, syllabus, number, budget=budget, tail_words=tail_words)
     if output is not None:
@@ -228,6 +225,11 @@ def generate(
     ] = None,
 ) -> None:
     """Write a section with an OpenAI-compatible LLM, checked and retried; atomic write."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from mastery.generate import generate as generate_section
+    from mastery.llm import load_settings
+
     project, syllabus = _load()
     settings = load_settings(base_url=base_url, model=model, timeout=timeout)
     counter = {"words": 0}
@@ -281,6 +283,8 @@ def build(
     force: Annotated[bool, typer.Option(help="Rebuild even when nothing changed")] = False,
 ) -> None:
     """Build the site (mkdocs --strict), the PDF and the EPUB into var/build."""
+    from mastery.build import build as build_all
+
     project, syllabus = _load()
     with err.status("building the site, the PDF and the EPUB"):
         result = build_all(project, syllabus, force=force)
@@ -311,6 +315,12 @@ def serve(
     rebuild: Annotated[bool, typer.Option(help="Build first when the inputs changed")] = True,
 ) -> None:
     """Build the guide if stale and serve it (and the two services when present)."""
+    import uvicorn
+
+    from mastery.build import Outputs, is_stale
+    from mastery.build import build as build_all
+    from mastery.serve import create_app
+
     project, syllabus = _load()
     if not _port_free(host, port):
         raise MasteryError(f"cannot listen on {host}:{port}: the port is in use (try --port)")
