@@ -77,13 +77,21 @@ _STATE_STYLE = {State.MISSING: "dim", State.DRAFT: "yellow", State.COMPLETE: "gr
 
 @app.command()
 @friendly
-def status() -> None:
+def status(
+    run: Annotated[
+        bool, typer.Option("--run", help="Also run every listing (as the tests do)")
+    ] = False,
+) -> None:
     """A table of all sections: file, prose words, contract, listings and state."""
     project, syllabus = _load()
     statuses = collect(project, syllabus)
     table = Table(title=syllabus.title, header_style="bold")
-    for column in ("#", "title", "file", "words", "contract", "listings", "state"):
+    columns = ["#", "title", "file", "words", "contract", "listings", "state"]
+    if run:
+        columns.insert(6, "tested")
+    for column in columns:
         table.add_column(column, justify="right" if column in {"#", "words"} else "left")
+    failures: list[str] = []
     for item in statuses:
         report = item.report
         if not report.exists:
@@ -92,7 +100,7 @@ def status() -> None:
             contract = "[green]pass[/]"
         else:
             contract = f"[red]{len(report.errors)} error(s)[/]"
-        table.add_row(
+        row = [
             str(item.section.number),
             escape(item.section.title),
             project.relative(report.path) if report.exists else "-",
@@ -100,10 +108,29 @@ def status() -> None:
             contract,
             item.listings_summary,
             f"[{_STATE_STYLE[item.state]}]{item.state}[/]",
-        )
+        ]
+        if run:
+            row.insert(6, _run_listings(project, report.listings, failures))
+        table.add_row(*row)
     out.print(table)
+    for failure in failures:
+        out.print(f"[red]{escape(failure)}[/]")
     done = sum(1 for item in statuses if item.state is State.COMPLETE)
     out.print(f"{done} of {len(statuses)} sections complete")
+
+
+def _run_listings(project: Project, listings: tuple[str, ...], failures: list[str]) -> str:
+    from mastery.listings import Outcome, run_listing
+
+    if not listings:
+        return "-"
+    runs = [run_listing(project.root, listing) for listing in dict.fromkeys(listings)]
+    counts = {outcome: sum(1 for r in runs if r.outcome is outcome) for outcome in Outcome}
+    failures.extend(f"{r.path}: {r.detail}" for r in runs if r.outcome is Outcome.FAILED)
+    text = f"{counts[Outcome.PASSED]}/{len(runs)} ran ok"
+    if counts[Outcome.SKIPPED]:
+        text += f", {counts[Outcome.SKIPPED]} skipped"
+    return text if not counts[Outcome.FAILED] else f"[red]{text}[/]"
 
 
 @app.command("next")

@@ -112,3 +112,14 @@ def test_malformed_syllabus_exit_2_without_traceback(repo: Project) -> None:
     assert result.exit_code == 2
     assert "invalid syllabus" in result.output
     assert "Traceback" not in result.output
+
+
+def test_status_run_executes_listings(repo: Project) -> None:
+    result = runner.invoke(app, ["status", "--run"])
+    assert result.exit_code == 0, result.output
+    assert "1/1 ran ok" in result.output
+    out = repo.listings_dir / "s01" / "hello.py.out"
+    out.write_text("biology 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["status", "--run"])
+    assert "0/1 ran ok" in result.output
+    assert "book/listings/s01/hello.py: stdout differs from hello.py.out" in result.output
