@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from mastery.status import SectionStatus, State
 from mastery.syllabus import Syllabus
 
 PANDOC_FORMAT = "gfm"
+_TOP_HEADING = re.compile(r"^= ", re.MULTILINE)  # a level-1 Typst heading: each section
 
 
 def book_markdown(project: Project, syllabus: Syllabus, statuses: list[SectionStatus]) -> str:
@@ -90,6 +92,7 @@ def write_pdf(syllabus: Syllabus, markdown: str, output: Path) -> None:
         )
     except (RuntimeError, OSError) as exc:
         raise MasteryError(f"pandoc could not convert the guide to Typst: {exc}") from None
+    source = _TOP_HEADING.sub(lambda m: "#pagebreak(weak: true)\n" + m.group(0), source)
     with tempfile.TemporaryDirectory(prefix="mastery-pdf-") as folder:
         typ = Path(folder) / "guide.typ"
         typ.write_text(source, encoding="utf-8")

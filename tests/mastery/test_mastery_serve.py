@@ -32,7 +32,12 @@ def _services_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(SERVICES))
 
 
-MOUNTS = {"/fake": "fakesvc", "/broken": "brokensvc", "/absent": "absentsvc_does_not_exist"}
+MOUNTS = {
+    "/fake": "fakesvc",
+    "/broken": "brokensvc",
+    "/absent": "absentsvc_does_not_exist",
+    "/fails": "failsvc",
+}
 
 
 async def test_site_services_and_lifespans(site: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -59,8 +64,17 @@ async def test_site_services_and_lifespans(site: Path, caplog: pytest.LogCapture
         assert (await client.get("/fake/ping")).json() == {"ready": True}
         assert (await client.get("/broken/ping")).status_code == 404
         assert (await client.get("/missing-page")).status_code == 404
+        failed = await client.get("/fails/anything")
+        assert failed.status_code == 503
+        assert failed.headers["content-type"] == "application/problem+json"
+        assert "ConnectionRefusedError" in failed.json()["detail"]
         health = (await client.get("/healthz")).json()
-        assert health["services"] == {"/fake": True, "/broken": False, "/absent": False}
+        assert health["services"] == {
+            "/fake": True,
+            "/broken": False,
+            "/absent": False,
+            "/fails": False,
+        }
     assert EVENTS == ["startup", "shutdown"]
 
 
