@@ -48,6 +48,7 @@ class LanguageData(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     spelling: dict[str, str]
+    joins: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -97,15 +98,24 @@ def _levels(directory: Path) -> dict[LevelId, TriageLevel]:
     return found
 
 
-def _spelling(directory: Path) -> dict[str, tuple[str, ...]]:
+def _language(
+    directory: Path,
+) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], str]]:
     data = _validate(TypeAdapter(LanguageData), _read(directory, "language.yaml"), "language")
-    return {wrong: tuple(right.split()) for wrong, right in data.spelling.items()}
+    spelling = {wrong: tuple(right.split()) for wrong, right in data.spelling.items()}
+    joins: dict[tuple[str, str], str] = {}
+    for pair, joined in data.joins.items():
+        words = pair.split()
+        if len(words) != 2:
+            raise KnowledgeError(f"language.yaml: join {pair!r} must be exactly two words")
+        joins[(words[0], words[1])] = joined
+    return spelling, joins
 
 
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     specialties = _specialties(directory)
     levels = _levels(directory)
-    spelling = _spelling(directory)
+    spelling, joins = _language(directory)
     flag_specs: dict[str, RedFlagSpec] = _validate(
         TypeAdapter(dict[str, RedFlagSpec]), _read(directory, "red_flags.yaml"), "red_flags.yaml"
     )
@@ -121,12 +131,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
 
     # The lexicon is every word the rules are written in, after the spelling fixes; the
     # normaliser repairs typos only towards these words.
-    plain = Normaliser(spelling=spelling)
+    plain = Normaliser(spelling=spelling, joins=joins)
     texts = [text for spec in flag_specs.values() for text in spec.phrase_texts()]
     texts += [text for spec in urgency_specs.values() for text in spec.phrases]
     lexicon = {word for text in texts for word in compile_phrase(text, plain).words()}
     lexicon |= {word for words in spelling.values() for word in words}
-    normaliser = Normaliser(spelling=spelling, lexicon=frozenset(lexicon))
+    normaliser = Normaliser(spelling=spelling, joins=joins, lexicon=frozenset(lexicon))
 
     red_flags = [compile_rule(key, spec, plain) for key, spec in flag_specs.items()]
     urgency = [compile_urgency(key, spec, plain) for key, spec in urgency_specs.items()]

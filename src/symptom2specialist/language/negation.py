@@ -5,12 +5,13 @@ can make: when in doubt, a phrase counts as present.
 
 - English cues come before the phrase, in the same clause, at most three words earlier, and
   only if none of the words in between starts a new thought ("no appetite and chest pain").
-- Hindi cues come after: "dard nahi", "dard nahi hai", "dard bilkul nahi". A "nahi" that goes
-  on to describe the symptom ("dard nahi ruk raha": the pain is not stopping) is no negation.
+- Hindi cues come after, within three words: "dard nahi", "pasina ya ulti nahi hota". The
+  "nahi" must close the statement ("hai", "hota", end of clause); a "nahi" that goes on to
+  describe the symptom ("dard nahi ruk raha": the pain is not stopping) is no negation.
 - Fixed expressions that merely contain a cue ("not sure", "no relief") never negate.
 """
 
-from symptom2specialist.language.normalise import BOUNDARY
+from symptom2specialist.language.normalise import BOUNDARY, BREAKS
 from symptom2specialist.language.phrases import Span
 
 PRE_CUES = frozenset(
@@ -35,7 +36,6 @@ SCOPE_BREAKERS = frozenset(
     }
 )  # fmt: skip
 POST_CUES = frozenset({"nahi", "na", "nai"})
-POST_FILLERS = frozenset({"bilkul", "koi", "to", "toh", "abhi", "bhi", "zara", "ekdum"})
 POST_CLOSERS = frozenset(
     {"hai", "he", "h", "hain", "tha", "thi", "the", "hua", "hui", "hota", "hoti", "ho", "hoga"}
 )
@@ -46,7 +46,7 @@ def _pre_negated(tokens: list[str], span: Span) -> bool:
     between = 0
     for index in range(span.start - 1, -1, -1):
         token = tokens[index]
-        if token == BOUNDARY:
+        if token in BREAKS:
             return False
         if token in PRE_CUES:
             follower = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -64,13 +64,14 @@ def _pre_negated(tokens: list[str], span: Span) -> bool:
 
 
 def _post_negated(tokens: list[str], span: Span) -> bool:
-    index = span.end
-    while index < len(tokens) and tokens[index] in POST_FILLERS:
-        index += 1
-    if index >= len(tokens) or tokens[index] not in POST_CUES:
-        return False
-    after = tokens[index + 1] if index + 1 < len(tokens) else BOUNDARY
-    return after == BOUNDARY or after in POST_CLOSERS
+    for index in range(span.end, min(span.end + WINDOW + 1, len(tokens))):
+        token = tokens[index]
+        if token in BREAKS or token in SCOPE_BREAKERS - {"aur", "and"}:
+            return False
+        if token in POST_CUES:
+            after = tokens[index + 1] if index + 1 < len(tokens) else BOUNDARY
+            return after in BREAKS or after in POST_CLOSERS
+    return False
 
 
 def is_negated(tokens: list[str], span: Span) -> bool:

@@ -12,12 +12,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-BOUNDARY = "."
+BOUNDARY = "."  # end of a sentence or clause: patterns and negations stop here
+PAUSE = ","  # a comma inside a clause: negations stop here, pattern gaps may pass it
+BREAKS = frozenset({BOUNDARY, PAUSE})
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´"), "")
-_CLAUSE_MARKS = set(".,;:!?()[]{}\n\r|")
-_TOKEN = re.compile(r"\.|[^\W_]+")
+_SENTENCE_MARKS = set(".;:!?()[]{}\n\r|")
+_TOKEN = re.compile(r"[.,]|[^\W_]+")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")
-_TWO_WORD_FIXES = {("can", "not"): "cant", ("could", "not"): "couldnt", ("do", "not"): "dont"}
 # Only long rule words are repaired: short ones sit one slip from real words ("bleach"/"beach").
 MIN_FUZZY_LENGTH = 7
 
@@ -26,8 +27,10 @@ def _clean_characters(text: str) -> str:
     """Keep letters, digits, spaces and clause marks; everything else becomes a space."""
     kept: list[str] = []
     for char in unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES):
-        if char in _CLAUSE_MARKS:
+        if char in _SENTENCE_MARKS:
             kept.append(f" {BOUNDARY} ")
+        elif char == PAUSE:
+            kept.append(f" {PAUSE} ")
         elif char.isalnum() or unicodedata.category(char) in ("Mn", "Mc"):
             kept.append(char)  # combining marks keep Devanagari words whole
         else:
@@ -48,6 +51,7 @@ class Normaliser:
     """Spelling fixes plus the vocabulary the rules are written in (the lexicon)."""
 
     spelling: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    joins: Mapping[tuple[str, str], str] = field(default_factory=dict)
     lexicon: frozenset[str] = frozenset()
     _fuzzy: dict[str, str] = field(init=False, repr=False, default_factory=dict)
 
@@ -80,7 +84,7 @@ class Normaliser:
         word = self._shorten_repeats(word)
         if word in self.spelling:
             return self.spelling[word]
-        if word in self.lexicon or len(word) < MIN_FUZZY_LENGTH - 1:
+        if word in self.lexicon or len(word) < MIN_FUZZY_LENGTH:
             return (word,)
         # A word one slip from exactly one rule word (and not a word we know) is that word.
         # Also try the slips of the typed word itself, which catches an extra letter.
@@ -92,24 +96,23 @@ class Normaliser:
         return (word,)
 
     def tokens(self, text: str) -> list[str]:
-        """Words and boundary tokens, in order, with no leading or doubled boundaries."""
-        raw = _TOKEN.findall(_clean_characters(text))
+        """Words and break tokens, in order, with no leading, trailing or doubled breaks."""
         words: list[str] = []
-        for token in raw:
-            fixed = (BOUNDARY,) if token == BOUNDARY else self._fix(token)
-            for part in fixed:
-                if part == BOUNDARY and (not words or words[-1] == BOUNDARY):
-                    continue
-                words.append(part)
-        merged: list[str] = []
-        for word in words:
-            if merged and (merged[-1], word) in _TWO_WORD_FIXES:
-                merged[-1] = _TWO_WORD_FIXES[(merged[-1], word)]
+        for token in _TOKEN.findall(_clean_characters(text)):
+            if token in BREAKS:
+                if words and words[-1] in BREAKS:
+                    words[-1] = max(words[-1], token, key=lambda t: t == BOUNDARY)
+                elif words:
+                    words.append(token)
                 continue
-            merged.append(word)
-        while merged and merged[-1] == BOUNDARY:
-            merged.pop()
-        return merged
+            for part in self._fix(token):
+                if words and (words[-1], part) in self.joins:
+                    words[-1] = self.joins[(words[-1], part)]
+                else:
+                    words.append(part)
+        while words and words[-1] in BREAKS:
+            words.pop()
+        return words
 
     def normalise(self, text: str) -> str:
         return " ".join(self.tokens(text))
@@ -117,4 +120,4 @@ class Normaliser:
 
 def has_words(tokens: Iterable[str]) -> bool:
     """True if at least one token contains a letter (digits alone do not describe a symptom)."""
-    return any(any(char.isalpha() for char in token) for token in tokens if token != BOUNDARY)
+    return any(any(char.isalpha() for char in token) for token in tokens)

@@ -1,27 +1,35 @@
-"""Phrase patterns over normalised words: whole words, `word*` prefixes and `...` gaps.
+"""Phrase patterns over normalised words: whole words, `word*` prefixes, `#N+` / `#N-M` numbers and
+`...` gaps.
 
-A pattern never matches across a clause boundary, so "vomiting. blood pressure is fine" is
-not "vomiting ... blood".
+A gap may pass a comma ("black, sticky stools") but never a sentence boundary, so
+"vomiting. blood pressure is fine" is not "vomiting ... blood".
 """
 
+import re
 from dataclasses import dataclass
 
-from symptom2specialist.language.normalise import BOUNDARY, Normaliser
+from symptom2specialist.language.normalise import BOUNDARY, BREAKS, Normaliser
 
 GAP = "..."
-MAX_GAP = 3
+_NUMBER = re.compile(r"#\d+(\+|-\d+)")
+MAX_GAP = 4
 
 
 @dataclass(frozen=True)
 class Part:
-    kind: str  # "word", "prefix" or "gap"
+    kind: str  # "word", "prefix", "number" or "gap"
     value: str = ""
 
     def accepts(self, token: str) -> bool:
-        if token == BOUNDARY:
+        if token in BREAKS:
             return False
         if self.kind == "prefix":
             return token.startswith(self.value)
+        if self.kind == "number":
+            low, _, high = self.value.partition("-")
+            if not token.isdigit():
+                return False
+            return int(low) <= int(token) and (not high or int(token) <= int(high))
         return token == self.value
 
 
@@ -34,7 +42,7 @@ class Phrase:
 
     def words(self) -> set[str]:
         """Literal words and prefix stems, for the normaliser's lexicon."""
-        return {part.value for part in self.parts if part.kind != "gap"}
+        return {part.value for part in self.parts if part.kind in ("word", "prefix")}
 
 
 @dataclass(frozen=True)
@@ -52,11 +60,13 @@ def compile_phrase(source: str, normaliser: Normaliser | None = None) -> Phrase:
     for raw in source.casefold().split():
         if raw == GAP:
             parts.append(Part("gap"))
+        elif _NUMBER.fullmatch(raw):
+            parts.append(Part("number", raw[1:].rstrip("+")))
         elif raw.endswith("*") and len(raw) > 1:
             parts.append(Part("prefix", raw[:-1]))
         else:
             fixed = normaliser.tokens(raw) if normaliser is not None else [raw]
-            parts.extend(Part("word", word) for word in fixed if word != BOUNDARY)
+            parts.extend(Part("word", word) for word in fixed if word not in BREAKS)
     if not any(part.kind != "gap" for part in parts):
         raise ValueError(f"phrase {source!r} has no words")
     if parts[0].kind == "gap" or parts[-1].kind == "gap":
