@@ -2,7 +2,7 @@
 
 A budget is a design target, not a measurement: each stage gets an allowance in
 milliseconds, parallel stages cost their slowest member, and the total must fit the
-target with a reserve left over. Section 22 measures the real numbers with bench/.
+target with a reserve left over. Section 22 measures the real numbers.
 """
 
 from __future__ import annotations

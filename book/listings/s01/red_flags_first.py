@@ -1,16 +1,18 @@
 """Red flags first: emergency rules run before, and independently of, specialist routing.
 
-A sketch of the ordering only. The real service's matcher handles Hinglish, typos and
-more negations, and its router is a trained classifier; the shape stays the same.
+A sketch of the ordering only. The real matcher (src/symptom2specialist/redflags/) also
+handles Hinglish, typos and more ways of saying "no", and the real routing step is meant to
+learn from labelled messages instead of matching keywords; the shape stays the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DISCLAIMER = "General information to help you choose a doctor; not a diagnosis or a prescription."
+NEGATIONS = frozenset({"no", "not", "without"})
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,14 @@ class Advice:
     level: str
     headline: str
     reasons: tuple[str, ...]
-    disclaimer: str = field(default=DISCLAIMER)
+    disclaimer: str = DISCLAIMER
 
 
 def mentions(text: str, phrase: str) -> bool:
     """True if the phrase occurs and is not directly negated ("no chest pain")."""
     for match in re.finditer(re.escape(phrase), text):
-        before = text[: match.start()].split()[-1:]
-        if before not in (["no"], ["not"], ["without"]):
+        previous = text[: match.start()].split()[-1:]
+        if not (previous and previous[0] in NEGATIONS):
             return True
     return False
 
