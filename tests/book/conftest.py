@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+
+# The helper modules beside this file import by name under any --import-mode.
+sys.path.insert(0, str(Path(__file__).parent))
+
 from book_services import service_gate
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from mastery.project import Project
 from mastery.syllabus import Syllabus, load_syllabus
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The helper modules beside this file (mastery_llm_server) import by name under any --import-mode.
+sys.path.insert(0, str(Path(__file__).parent))
 GOOD_SLUG = "01-introduction-and-overview"
 
 
