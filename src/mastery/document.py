@@ -123,6 +123,15 @@ class Document:
     def prose_words(self) -> int:
         return count_words("\n".join(text for _, text in self.prose))
 
+    def item_text(self, item: ListItem) -> str:
+        """A list item's whole text: its first line and the lines that continue it."""
+        parts = [item.text.strip()]
+        for number in range(item.line + 1, len(self.lines) + 1):
+            if self.kinds[number - 1] is not LineKind.TEXT:
+                break
+            parts.append(self.lines[number - 1].strip())
+        return " ".join(parts)
+
     def paragraphs_after(self, line: int) -> list[tuple[int, str]]:
         """Paragraphs (first line, joined text) of plain text after `line`, up to a heading."""
         out: list[tuple[int, str]] = []

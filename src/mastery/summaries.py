@@ -21,7 +21,7 @@ def _takeaways(doc: Document) -> list[str]:
     following = [h.line for h in doc.headings if h.line > summary.line]
     end = min(following, default=len(doc.lines) + 1)
     return [
-        item.text.strip()
+        doc.item_text(item)
         for item in doc.items
         if summary.line < item.line < end and item.indent == 0
     ]

@@ -60,6 +60,17 @@ def test_first_section_has_nothing_written(repo: Project, syllabus: Syllabus) ->
     assert prompt.completed == ()
 
 
+def test_takeaways_keep_their_continuation_lines(repo: Project, syllabus: Syllabus) -> None:
+    path = repo.section_file("01-introduction-and-overview")
+    text = path.read_text().replace(
+        "- Code in the text is code that runs.\n",
+        "- Code in the text is code\n  that runs, every time.\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    prompt = build_prompt(repo, syllabus, 2)
+    assert "- Code in the text is code that runs, every time." in prompt.text
+
+
 def test_token_estimate_and_tail() -> None:
     assert estimate_tokens("abcd" * 100) == 100
     assert estimate_tokens("a b c") == 4
