@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -104,7 +105,12 @@ def _run_mkdocs(config: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
     try:
         result = subprocess.run(
-            command, capture_output=True, text=True, timeout=MKDOCS_TIMEOUT, check=False
+            command,
+            capture_output=True,
+            text=True,
+            timeout=MKDOCS_TIMEOUT,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     except subprocess.TimeoutExpired:
         raise MasteryError(f"mkdocs did not finish within {MKDOCS_TIMEOUT}s") from None
