@@ -134,11 +134,13 @@ def build(project: Project, syllabus: Syllabus, *, force: bool = False) -> Build
     outputs.root.mkdir(parents=True, exist_ok=True)
     statuses = collect(project, syllabus)
     result = BuildResult(outputs, built=True)
-    markdown = book_markdown(project, syllabus, statuses)
     downloads: list[Path] = []
-    for writer, target in ((write_pdf, outputs.pdf), (write_epub, outputs.epub)):
+    books = ((write_pdf, outputs.pdf, "/"), (write_epub, outputs.epub, ""))
+    for writer, target, image_prefix in books:
         try:
-            writer(syllabus, markdown, target)
+            writer(
+                project, syllabus, target, book_markdown(project, syllabus, statuses, image_prefix)
+            )
             downloads.append(target)
         except MasteryError as exc:
             target.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import pypandoc
 import typst
 
 from mastery.errors import MasteryError
-from mastery.markdown_rewrite import as_code_text, repository_path, rewrite_links
+from mastery.markdown_rewrite import IMAGES, as_code_text, repository_path, rewrite_links
 from mastery.project import Project
 from mastery.status import SectionStatus, State
 from mastery.syllabus import Syllabus
@@ -20,8 +20,13 @@ PANDOC_FORMAT = "gfm"
 _TOP_HEADING = re.compile(r"^= ", re.MULTILINE)  # a level-1 Typst heading: each section
 
 
-def book_markdown(project: Project, syllabus: Syllabus, statuses: list[SectionStatus]) -> str:
-    """Every written section in order, repository links turned into paths a reader can find."""
+def book_markdown(
+    project: Project, syllabus: Syllabus, statuses: list[SectionStatus], image_prefix: str = ""
+) -> str:
+    """Every written section in order, repository links turned into paths a reader can find.
+
+    Images that exist point at `image_prefix` + their path from the repository root.
+    """
     chapters: list[str] = []
     written = [s for s in statuses if s.state is not State.MISSING]
     done = sum(1 for s in statuses if s.state is State.COMPLETE)
@@ -51,7 +56,17 @@ def book_markdown(project: Project, syllabus: Syllabus, statuses: list[SectionSt
                 return label
             return as_code_text(label, relative + ("/" if absolute.is_dir() else ""))
 
-        chapters.append(rewrite_links(path.read_text(encoding="utf-8"), rewrite))
+        def image(alt: str, target: str, path: Path = path) -> str | None:
+            found = repository_path(path, project.root, target)
+            if found is None:
+                return None
+            absolute, relative = found
+            if not absolute.is_file():
+                return f"*[image: {alt or relative}]*"
+            return f"![{alt}]({image_prefix}{relative})"
+
+        text = rewrite_links(path.read_text(encoding="utf-8"), rewrite)
+        chapters.append(rewrite_links(text, image, IMAGES))
     return "\n\n".join(chapters)
 
 
@@ -66,7 +81,8 @@ def _pandoc_args(syllabus: Syllabus) -> list[str]:
     ]
 
 
-def write_epub(syllabus: Syllabus, markdown: str, output: Path) -> None:
+def write_epub(project: Project, syllabus: Syllabus, output: Path, markdown: str) -> None:
+    """The EPUB; images are found through pandoc's resource path (the repository root)."""
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         pypandoc.convert_text(
@@ -74,14 +90,21 @@ def write_epub(syllabus: Syllabus, markdown: str, output: Path) -> None:
             "epub3",
             format=PANDOC_FORMAT,
             outputfile=str(output),
-            extra_args=[*_pandoc_args(syllabus), "--split-level=1"],
+            extra_args=[
+                *_pandoc_args(syllabus),
+                "--split-level=1",
+                f"--resource-path={project.root}",
+            ],
         )
     except (RuntimeError, OSError) as exc:
         raise MasteryError(f"pandoc could not write the EPUB: {exc}") from None
 
 
-def write_pdf(syllabus: Syllabus, markdown: str, output: Path) -> None:
-    """Markdown -> Typst (pandoc) -> PDF (the typst package: a wheel with its own fonts)."""
+def write_pdf(project: Project, syllabus: Syllabus, output: Path, markdown: str) -> None:
+    """Markdown -> Typst (pandoc) -> PDF (the typst package: a wheel with its own fonts).
+
+    Typst's root is the repository, so images written as `/path/from/root` resolve.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         source = pypandoc.convert_text(
@@ -93,12 +116,15 @@ def write_pdf(syllabus: Syllabus, markdown: str, output: Path) -> None:
     except (RuntimeError, OSError) as exc:
         raise MasteryError(f"pandoc could not convert the guide to Typst: {exc}") from None
     source = _TOP_HEADING.sub(lambda m: "#pagebreak(weak: true)\n" + m.group(0), source)
-    with tempfile.TemporaryDirectory(prefix="mastery-pdf-") as folder:
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".typst-", dir=project.build_dir) as folder:
         typ = Path(folder) / "guide.typ"
         typ.write_text(source, encoding="utf-8")
         partial = output.with_name(output.name + ".part")
         try:
-            typst.compile(str(typ), output=str(partial), root=folder, ignore_system_fonts=True)
+            typst.compile(
+                str(typ), output=str(partial), root=str(project.root), ignore_system_fonts=True
+            )
         except Exception as exc:  # typst raises its own error type for document errors
             raise MasteryError(f"typst could not typeset the PDF: {exc}") from None
         partial.replace(output)

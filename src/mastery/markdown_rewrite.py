@@ -22,7 +22,12 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LINK = re.compile(
     r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)"
 )
+_IMAGE = re.compile(
+    r"!\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)"
+)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+IMAGES = _IMAGE
 
 LinkRewriter = Callable[[str, str], str | None]
 """(text, target) -> replacement Markdown, or None to keep the link as it is."""
@@ -80,17 +85,17 @@ def callouts_to_admonitions(text: str) -> str:
     return _outside_fences(text, convert)
 
 
-def rewrite_links(text: str, rewrite: LinkRewriter) -> str:
-    """Rewrite Markdown links outside code; `rewrite` decides each one."""
+def rewrite_links(text: str, rewrite: LinkRewriter, pattern: re.Pattern[str] = _LINK) -> str:
+    """Rewrite Markdown links (or, with pattern=IMAGES, images) outside code."""
 
     def on_line(line: str) -> str:
         pieces: list[str] = []
         last = 0
         for span in _CODE_SPAN.finditer(line):
-            pieces.append(_LINK.sub(replace, line[last : span.start()]))
+            pieces.append(pattern.sub(replace, line[last : span.start()]))
             pieces.append(span.group(0))
             last = span.end()
-        pieces.append(_LINK.sub(replace, line[last:]))
+        pieces.append(pattern.sub(replace, line[last:]))
         return "".join(pieces)
 
     def replace(match: re.Match[str]) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mastery.markdown_rewrite import (
+    IMAGES,
     as_code_text,
     callouts_to_admonitions,
     repository_path,
@@ -44,6 +45,7 @@ class SiteSources:
     docs: Path
     pages: list[str] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
+    images: set[str] = field(default_factory=set)
 
 
 def _fence_for(text: str) -> str:
@@ -67,7 +69,9 @@ def _source_page(project: Project, relative: str) -> str:
     )
 
 
-def _page_for_section(project: Project, status: SectionStatus, sources: set[str]) -> str:
+def _page_for_section(
+    project: Project, status: SectionStatus, sources: set[str], images: set[str]
+) -> str:
     path = status.report.path
     text = path.read_text(encoding="utf-8")
     sections_dir = project.sections_dir.resolve()
@@ -85,7 +89,18 @@ def _page_for_section(project: Project, status: SectionStatus, sources: set[str]
             return f"[{label}](../source/{relative}.md)"
         return as_code_text(label, relative + ("/" if absolute.is_dir() else ""))
 
-    page = callouts_to_admonitions(rewrite_links(text, rewrite))
+    def image(alt: str, target: str) -> str | None:
+        found = repository_path(path, project.root, target)
+        if found is None:
+            return None
+        absolute, relative = found
+        if not absolute.is_file():
+            return f"*[image: {alt or relative}]*"
+        images.add(relative)
+        return f"![{alt}](../assets/repository/{relative})"
+
+    page = rewrite_links(rewrite_links(text, rewrite), image, IMAGES)
+    page = callouts_to_admonitions(page)
     if status.state is State.DRAFT:
         errors = len(status.report.errors)
         page = page.replace(
@@ -141,7 +156,7 @@ def write_docs(
     for status in statuses:
         if status.state is State.MISSING:
             continue
-        page = _page_for_section(project, status, result.sources)
+        page = _page_for_section(project, status, result.sources, result.images)
         name = f"sections/{status.section.slug}.md"
         (docs / name).write_text(page, encoding="utf-8")
         result.pages.append(name)
@@ -152,6 +167,10 @@ def write_docs(
     for folder in ("stylesheets", "overrides", "assets"):
         if (project.book / folder).is_dir():
             shutil.copytree(project.book / folder, docs / folder)
+    for relative in sorted(result.images):
+        target = docs / "assets" / "repository" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project.root / relative, target)
     if downloads:
         (docs / "downloads").mkdir()
         for path in downloads:
