@@ -92,7 +92,8 @@ def test_build_site_pdf_epub_and_staleness(buildable: Project, syllabus: Syllabu
     assert "create_app" in source.read_text()
     home = (outputs.site / "index.html").read_text()
     assert "Introduction &amp; Overview" in home
-    assert "1 of 3 sections complete" in home
+    assert "0 of 3 sections complete" in home  # the missing image makes section 1 a draft
+    assert 'class="admonition warning"' in page
     assert (outputs.site / "downloads" / "fastapi-mastery.pdf").is_file()
 
     assert not is_stale(buildable)
