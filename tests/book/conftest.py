@@ -1,4 +1,4 @@
-"""Fixtures of the book's tests; the helpers live in book_services (importable by name)."""
+"""Fixtures of the book's tests; the helpers live in support/book_services.py."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-# The helper modules beside this file import by name under any --import-mode.
-sys.path.insert(0, str(Path(__file__).parent))
+# Helper modules in support/ (book_services) import by name under any --import-mode.
+sys.path.insert(0, str(Path(__file__).parent / "support"))
 
 from book_services import service_gate
 

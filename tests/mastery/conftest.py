@@ -12,8 +12,8 @@ from mastery.project import Project
 from mastery.syllabus import Syllabus, load_syllabus
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The helper modules beside this file (mastery_llm_server) import by name under any --import-mode.
-sys.path.insert(0, str(Path(__file__).parent))
+# Helper modules in support/ (mastery_llm_server) import by name under any --import-mode.
+sys.path.insert(0, str(Path(__file__).parent / "support"))
 GOOD_SLUG = "01-introduction-and-overview"
 
 
