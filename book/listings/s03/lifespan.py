@@ -1,8 +1,8 @@
 """Lifespan: load what every request needs once, hand it to requests, release it at shutdown.
 
 Symptom2Specialist loads its reviewed red-flag rules at startup. The lifespan yields a state
-dict; Starlette copies it into each request's `request.state`. Tests must enter the lifespan
-(`with TestClient(app)`), or the rules are never loaded.
+dict; the server copies it into each request's scope, read as `request.state`. Tests must
+enter the lifespan (`with TestClient(app)`), or the rules are never loaded.
 """
 
 from collections.abc import AsyncIterator
