@@ -340,13 +340,16 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")] = 8000,
     rebuild: Annotated[bool, typer.Option(help="Build first when the inputs changed")] = True,
+    services: Annotated[
+        bool, typer.Option(help="Mount NEETPrepGPT and Symptom2Specialist when importable")
+    ] = True,
 ) -> None:
     """Build the guide if stale and serve it (and the two services when present)."""
     import uvicorn
 
     from mastery.build import Outputs, is_stale
     from mastery.build import build as build_all
-    from mastery.serve import create_app
+    from mastery.serve import SERVICES, create_app
 
     project, syllabus = _load()
     if not _port_free(host, port):
@@ -360,7 +363,7 @@ def serve(
         raise MasteryError(f"no site at {project.relative(site)}: run `mastery build`")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s:     %(message)s")
     logging.getLogger("mastery").setLevel(logging.INFO)
-    application = create_app(site)
+    application = create_app(site, SERVICES if services else {})
     for service in application.state.services:
         err.print(f"{service.path}: {escape(service.note)}")
     err.print(f"serving the guide at http://{host}:{port}/")

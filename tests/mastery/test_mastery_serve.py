@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +16,7 @@ import httpx
 import pytest
 import uvicorn
 
+from mastery.project import Project
 from mastery.serve import create_app
 
 SERVICES = Path(__file__).parent / "fixtures" / "services"
@@ -108,3 +112,44 @@ def test_real_server_serves_the_home_page(running: str) -> None:
     assert home.status_code == 200
     assert "FastAPI Mastery" in home.text
     assert httpx.get(f"{running}/fake/ping", timeout=5).json() == {"ready": True}
+
+
+def test_cli_serve_runs_the_real_server(repo_site: Path, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "MASTERY_ROOT": str(repo_site)}
+    command = [
+        sys.executable,
+        "-m",
+        "mastery",
+        "serve",
+        "--no-rebuild",
+        "--no-services",
+        "--port",
+        str(port),
+    ]
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        home: httpx.Response | None = None
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                home = httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert home is not None, (tmp_path / "serve.log").read_text()
+        assert home.status_code == 200
+        assert "FastAPI Mastery" in home.text
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def repo_site(repo: Project) -> Path:
+    site = repo.build_dir / "site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<h1>FastAPI Mastery</h1>", encoding="utf-8")
+    return repo.root
