@@ -1,5 +1,6 @@
 """Held-out evaluation: classifier metrics, calibration, and the red-flag rules' recall."""
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,7 +37,7 @@ def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray) -> f
     """Gap between stated confidence and observed accuracy, averaged over confidence bins."""
     edges = np.linspace(0.0, 1.0, CALIBRATION_BINS + 1)
     total = 0.0
-    for low, high in zip(edges[:-1], edges[1:], strict=True):
+    for low, high in itertools.pairwise(edges):
         inside = (confidence > low) & (confidence <= high)
         if inside.any():
             gap = abs(float(confidence[inside].mean()) - float(correct[inside].mean()))

@@ -8,6 +8,18 @@ from sklearn.pipeline import Pipeline
 
 from symptom2specialist.classifier.features import CONTEXT_PREFIX
 
+# Words that carry no symptom on their own; an explanation made only of them explains nothing.
+_FILLER_TEXT = """
+    a an the and or but with without of in on at to for from by is am are was were be been
+    i im my me mine you your he she his her it its we our they their this that these those
+    have has had having do does did not no so very too also some any since after before when
+    while then than there here what which who how why can cant could will would should may
+    just only still ago days day weeks week months month years year hai hain ho hota hoti hua
+    hui tha thi se mein ka ki ke ko ne par pe aur ya bhi to toh kya kuch bahut raha rahi rahe
+    din mahine saal hafte sa si mujhe mera meri mere main
+"""
+FILLER_WORDS = frozenset(_FILLER_TEXT.split())
+
 
 @dataclass(frozen=True)
 class Prediction:
@@ -42,7 +54,14 @@ class SpecialtyClassifier:
             for column, value in zip(words.col, words.data, strict=True)
         ]
         ranked = sorted((s for s in scored if s[0] > 0), reverse=True)
-        return tuple(name for _, name in ranked if not name.startswith(CONTEXT_PREFIX))[:limit]
+        useful = [
+            name
+            for _, name in ranked
+            if CONTEXT_PREFIX not in name
+            and not name.isdigit()
+            and not all(word in FILLER_WORDS for word in name.split())
+        ]
+        return tuple(useful[:limit])
 
     def classify(
         self, document: str, k: int = 3, exclude: frozenset[str] = frozenset()

@@ -148,5 +148,5 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         urgency=urgency,
         messages=messages,
         normaliser=normaliser,
-        matcher=RedFlagMatcher(red_flags, dict(rank)),
+        matcher=RedFlagMatcher(red_flags, {str(key): value for key, value in rank.items()}),
     )

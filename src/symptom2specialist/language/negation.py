@@ -43,8 +43,9 @@ WINDOW = 3
 
 
 def _pre_negated(tokens: list[str], span: Span) -> bool:
-    between = 0
-    for index in range(span.start - 1, -1, -1):
+    for between, index in enumerate(range(span.start - 1, -1, -1)):
+        if between > WINDOW:
+            return False
         token = tokens[index]
         if token in BREAKS:
             return False
@@ -57,9 +58,6 @@ def _pre_negated(tokens: list[str], span: Span) -> bool:
             previous = tokens[index - 1] if index > 0 else ""
             if previous not in PRE_CUES or token in {"and", "but", "with", "aur", "lekin"}:
                 return False
-        between += 1
-        if between > WINDOW:
-            return False
     return False
 
 

@@ -93,10 +93,35 @@ def _match_from(tokens: list[str], parts: tuple[Part, ...], position: int) -> in
     return None
 
 
-def find_spans(tokens: list[str], phrase: Phrase) -> list[Span]:
+class TokenIndex:
+    """A message's words with their positions, so each phrase is tried only where it can start."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self._positions: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            self._positions.setdefault(token, []).append(position)
+        self._prefixes: dict[str, list[int]] = {}
+
+    def starts(self, part: Part) -> list[int]:
+        if part.kind == "word":
+            return self._positions.get(part.value, [])
+        if part.kind == "prefix":
+            if part.value not in self._prefixes:
+                self._prefixes[part.value] = sorted(
+                    position
+                    for token, positions in self._positions.items()
+                    if token.startswith(part.value)
+                    for position in positions
+                )
+            return self._prefixes[part.value]
+        return [i for i, token in enumerate(self.tokens) if part.accepts(token)]
+
+
+def find_spans(index: TokenIndex, phrase: Phrase) -> list[Span]:
     spans: list[Span] = []
-    for start in range(len(tokens)):
-        end = _match_from(tokens, phrase.parts, start)
+    for start in index.starts(phrase.parts[0]):
+        end = _match_from(index.tokens, phrase.parts, start)
         if end is not None:
             spans.append(Span(start, end))
     return spans

@@ -4,7 +4,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-LevelId = Literal["emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"]
+LevelId = Literal[
+    "emergency_ambulance", "emergency", "consultation_24", "consultation", "self_care"
+]
 DEFAULT_LEVEL: LevelId = "consultation"
 EMERGENCY_LEVELS: frozenset[LevelId] = frozenset({"emergency_ambulance", "emergency"})
 

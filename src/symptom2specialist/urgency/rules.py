@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from symptom2specialist.language.normalise import Normaliser
-from symptom2specialist.language.phrases import Phrase, compile_phrase
+from symptom2specialist.language.phrases import Phrase, TokenIndex, compile_phrase
 from symptom2specialist.redflags.matcher import present_spans
 from symptom2specialist.specialties.models import SpecialtyId
 
@@ -39,7 +39,7 @@ class UrgencyRule:
     phrases: tuple[Phrase, ...]
 
     def applies(
-        self, tokens: list[str], age: int | None, duration: Duration | None, top: str | None
+        self, index: TokenIndex, age: int | None, duration: Duration | None, top: str | None
     ) -> str | None:
         """The matched words if this rule applies to the message and person, else None."""
         spec = self.spec
@@ -54,9 +54,9 @@ class UrgencyRule:
         if spec.specialties and top not in spec.specialties:
             return None
         for phrase in self.phrases:
-            spans = present_spans(tokens, phrase, [])
+            spans = present_spans(index, phrase, [])
             if spans:
-                return " ".join(tokens[spans[0].start : spans[0].end])
+                return " ".join(index.tokens[spans[0].start : spans[0].end])
         return None
 
 

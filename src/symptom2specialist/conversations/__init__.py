@@ -1,0 +1,1 @@
+"""Conversations: a session that collects messages and refines the triage answer."""
