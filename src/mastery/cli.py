@@ -147,7 +147,7 @@ def next_() -> None:
     out.print(f'Theme: "{escape(section.theme)}"')
     part = syllabus.part_of(section.number)
     out.print(f"Part {part.numeral}: {escape(part.title)}")
-    out.print(f"File: {project.relative(upcoming.report.path)} ({upcoming.state})")
+    out.print(f"File: {escape(project.relative(upcoming.report.path))} ({upcoming.state})")
     if upcoming.state is State.DRAFT:
         out.print(f"It exists but fails {len(upcoming.report.errors)} rule(s); see mastery check")
     if before:
@@ -170,6 +170,13 @@ def _print_report(project: Project, report: Report) -> None:
     )
 
 
+def _stray_sections(project: Project, syllabus: Syllabus) -> list[Path]:
+    if not project.sections_dir.is_dir():
+        return []
+    known = {f"{section.slug}.md" for section in syllabus.sections}
+    return sorted(p for p in project.sections_dir.glob("*.md") if p.name not in known)
+
+
 @app.command()
 @friendly
 def check(
@@ -184,11 +191,18 @@ def check(
         sections = [_pick(syllabus, number) for number in numbers]
     else:
         sections = [s for s in syllabus.sections if project.section_file(s.slug).is_file()]
-        if not sections:
-            out.print("No section files yet: nothing to check (see mastery next).")
-            return
+    strays = [] if numbers else _stray_sections(project, syllabus)
+    for stray in strays:
+        message = (
+            f"{project.relative(stray)}: error: [file] no syllabus section has the slug "
+            f"`{stray.stem}`: rename it to its section's slug"
+        )
+        out.print(f"[red]{escape(message)}[/]")
+    if not sections and not strays:
+        out.print("No section files yet: nothing to check (see mastery next).")
+        return
     reports = [check_section(project, syllabus, section) for section in sections]
-    failed = 0
+    failed = len(strays)
     for report in reports:
         if not report.exists:
             out.print(
@@ -200,7 +214,8 @@ def check(
         _print_report(project, report)
         failed += 0 if report.passed else 1
     elapsed = time.perf_counter() - started
-    out.print(f"{len(reports) - failed} of {len(reports)} passed in {elapsed:.2f}s")
+    total = len(reports) + len(strays)
+    out.print(f"{total - failed} of {total} passed in {elapsed:.2f}s")
     if failed:
         raise typer.Exit(1)
 
@@ -321,7 +336,7 @@ def build(
     else:
         out.print(f"Built in {result.seconds:.1f}s:")
     for label, path in (("site", outputs.site), ("PDF", outputs.pdf), ("EPUB", outputs.epub)):
-        out.print(f"  {label:<5} {project.relative(path)} ({_size(path)})")
+        out.print(f"  {label:<5} {escape(project.relative(path))} ({_size(path)})")
 
 
 def _port_free(host: str, port: int) -> bool:

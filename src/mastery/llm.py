@@ -147,6 +147,23 @@ def _consume(line: str, stream: _Stream, on_delta: Callable[[str], None]) -> Non
             stream.finish_reason = str(choice["finish_reason"])
 
 
+def _whole(body: bytes, stream: _Stream, on_delta: Callable[[str], None]) -> None:
+    """Read a non-streamed chat.completion body into the same stream state."""
+    try:
+        data = json.loads(body)
+        choice = data["choices"][0]
+        content = choice["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise LLMError("malformed answer: a JSON body without choices[0].message.content") from None
+    if not isinstance(content, str):
+        raise LLMError("malformed answer: the message content is not text")
+    stream.parts.append(content)
+    on_delta(content)
+    stream.finish_reason = str(choice.get("finish_reason") or "stop")
+    stream.usage = data.get("usage") if isinstance(data.get("usage"), dict) else None
+    stream.done = True
+
+
 def stream_chat(
     settings: LLMSettings,
     messages: list[Message],
@@ -166,7 +183,9 @@ def stream_chat(
         ):
             if response.status_code >= 400:
                 raise _http_error(response, url)
-            for line in response.iter_lines():
+            if response.headers.get("content-type", "").startswith("application/json"):
+                _whole(response.read(), stream, on_delta)  # a server that ignored "stream"
+            for line in response.iter_lines() if not stream.done else ():
                 _consume(line, stream, on_delta)
                 if stream.done:
                     break

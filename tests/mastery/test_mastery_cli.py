@@ -123,3 +123,14 @@ def test_status_run_executes_listings(repo: Project) -> None:
     result = runner.invoke(app, ["status", "--run"])
     assert "0/1 ran ok" in result.output
     assert "book/listings/s01/hello.py: stdout differs from hello.py.out" in result.output
+
+
+def test_check_reports_a_file_with_a_wrong_slug(repo: Project) -> None:
+    good = repo.section_file("01-introduction-and-overview").read_text()
+    (repo.sections_dir / "02-python-refresher.md").write_text(good, encoding="utf-8")
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "book/sections/02-python-refresher.md: error: [file] no syllabus section" in (
+        result.output
+    )
+    assert "1 of 2 passed" in result.output

@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mastery_llm_server import FakeLLM, closed_port, garbage, serve_llm, stall, status, stream
+from mastery_llm_server import (
+    FakeLLM,
+    closed_port,
+    garbage,
+    serve_llm,
+    stall,
+    status,
+    stream,
+    whole,
+)
 from typer.testing import CliRunner
 
 from mastery.cli import app
@@ -75,6 +84,16 @@ def test_tokens_are_estimated_when_not_reported(
     assert "Authorization" not in llm.headers[0]
 
 
+def test_a_non_streaming_server_is_understood(
+    repo: Project, syllabus: Syllabus, llm: FakeLLM, good_section_2: str
+) -> None:
+    llm.replies.append(whole(good_section_2))
+    outcome = generate(repo, syllabus, settings(llm.url))
+    assert outcome.written
+    assert repo.section_file(SLUG_2).read_text() == good_section_2
+    assert log_lines(repo)[0]["tokens_out"] == 20
+
+
 def test_retry_after_a_failing_draft(
     repo: Project, syllabus: Syllabus, llm: FakeLLM, good_section_2: str
 ) -> None:
@@ -109,10 +128,11 @@ def test_gives_up_after_three_retries(
         (garbage(), "malformed stream"),
         (stream("# SECTION 2 - Python", done=False), "truncated stream"),
         (stream("# SECTION 2 - Python", finish="length"), "finish_reason=length"),
+        (whole("# SECTION 2 - Python", finish="length"), "finish_reason=length"),
         (stream(""), "no content"),
         (stall(3), "no answer from"),
     ],
-    ids=["401", "500", "malformed", "truncated", "length", "empty", "timeout"],
+    ids=["401", "500", "malformed", "truncated", "length", "length-json", "empty", "timeout"],
 )
 def test_failures_write_nothing(
     repo: Project, syllabus: Syllabus, llm: FakeLLM, reply: object, message: str

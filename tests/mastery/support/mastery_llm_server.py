@@ -68,6 +68,32 @@ def status(code: int, message: str) -> Reply:
     return reply
 
 
+def whole(text: str, finish: str = "stop") -> Reply:
+    """A server that ignores "stream": true and answers one chat.completion body."""
+
+    def reply(handler: BaseHTTPRequestHandler) -> None:
+        body = json.dumps(
+            {
+                "object": "chat.completion",
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": text},
+                        "finish_reason": finish,
+                    }
+                ],
+                "usage": {"prompt_tokens": 10, "completion_tokens": 20, "total_tokens": 30},
+            }
+        ).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return reply
+
+
 def garbage() -> Reply:
     def reply(handler: BaseHTTPRequestHandler) -> None:
         _start_sse(handler)
