@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI
 from starlette.types import Lifespan
 
 from servicekit.health import ReadinessCheck, health_router
-from servicekit.middleware import BodySizeLimit, RequestId
+from servicekit.middleware import BodySizeLimit, CrashBarrier, RequestId
 from servicekit.problems import install_problem_handlers
 
 
@@ -35,7 +35,9 @@ def create_service_app(
     app.include_router(health_router(name, version, readiness))
     for router in routers:
         app.include_router(router)
-    # Added last = outermost: the request id exists before anything else runs.
+    # Added last = outermost: the request id exists before anything else runs, and a crash
+    # is answered inside it, so even a 500 carries the id in its header and its log line.
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(CrashBarrier)
     app.add_middleware(RequestId)
     return app

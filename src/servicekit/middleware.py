@@ -10,6 +10,36 @@ from servicekit.problems import PROBLEM_MEDIA_TYPE, TYPE_BASE
 
 REQUEST_ID_HEADER = b"x-request-id"
 
+log = structlog.get_logger("servicekit.middleware")
+
+
+async def send_problem(
+    send: Send,
+    scope: Scope,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    extra_headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    """Write a complete RFC 9457 response straight to the ASGI `send`."""
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + slug,
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "instance": scope.get("path"),
+        }
+    ).encode()
+    headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *(extra_headers or []),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
 
 class BodySizeLimit:
     """Refuse request bodies over `max_bytes` with 413, whether declared or streamed."""
@@ -57,22 +87,45 @@ class BodySizeLimit:
         await self.app(scope, limited_receive, guarded_send)
 
     async def _reject(self, scope: Scope, send: Send) -> None:
-        body = json.dumps(
-            {
-                "type": TYPE_BASE + "payload-too-large",
-                "title": "Content Too Large",
-                "status": 413,
-                "detail": f"The request body is larger than {self.max_bytes} bytes.",
-                "instance": scope.get("path"),
-            }
-        ).encode()
-        headers = [
-            (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-            (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"),
-        ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+        detail = f"The request body is larger than {self.max_bytes} bytes."
+        # The unread rest of the body makes the connection unusable for another request.
+        close = [(b"connection", b"close")]
+        await send_problem(
+            send, scope, 413, "payload-too-large", "Content Too Large", detail, close
+        )
+
+
+class CrashBarrier:
+    """Answer an unhandled exception with a logged 500 problem, inside `RequestId`.
+
+    Starlette runs a handler registered for `Exception` in its outermost middleware, outside
+    ours: that 500 would carry no request id, in its header or in its log line. This barrier
+    sits inside `RequestId`, so the one response you most need to trace can be traced.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        response_started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if response_started:
+                raise  # too late for a clean 500; the server closes the connection
+            log.exception("unhandled_error", path=scope.get("path"), error=type(exc).__name__)
+            detail = "Something went wrong on our side; it has been logged."
+            await send_problem(send, scope, 500, "internal", "Internal Server Error", detail)
 
 
 class RequestId:

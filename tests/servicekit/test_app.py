@@ -96,10 +96,12 @@ async def test_unknown_route_and_method_are_problems() -> None:
     assert "allow" in wrong_method.headers
 
 
-async def test_crash_is_a_500_without_internals() -> None:
+async def test_crash_is_a_traceable_500_without_internals() -> None:
     async with client(make_app()) as http:
-        response = await http.get("/crash")
+        response = await http.get("/crash", headers={"x-request-id": "trace-me"})
     assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["x-request-id"] == "trace-me"
     assert "secret" not in response.text
 
 
