@@ -13,7 +13,10 @@ def check_teaching_blocks(ctx: Context) -> Iterator[Finding]:
         yield ctx.error("content", "no table: compare options or trade-offs in a Markdown table")
     if not doc.fences:
         yield ctx.error("content", "no code block: show in code what can be shown in code")
-    conclusion = max((h.line for h in doc.headings if h.level == 2), default=len(doc.lines) + 1)
+    conclusion = next(
+        (h.line for h in doc.headings if h.level == 2 and h.text.rstrip().endswith("Conclusion")),
+        len(doc.lines) + 1,
+    )
     bullets = [item for item in doc.items if not item.ordered and item.line < conclusion]
     if not bullets:
         yield ctx.error(
