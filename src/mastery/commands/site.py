@@ -72,9 +72,12 @@ def serve(
     if not _port_free(host, port):
         raise MasteryError(f"cannot listen on {host}:{port}: the port is in use (try --port)")
     if rebuild and is_stale(project):
-        with err.status("the guide changed: building the site, the PDF and the EPUB"):
-            result = build_all(project, syllabus)
-        err.print(f"built in {result.seconds:.1f}s")
+        try:
+            with err.status("the guide changed: building the site, the PDF and the EPUB"):
+                result = build_all(project, syllabus)
+            err.print(f"built in {result.seconds:.1f}s")
+        except MasteryError as exc:  # serve what was built: the guide matters more than a PDF
+            err.print(f"[yellow]warning:[/] {escape(exc.message)}")
     site = Outputs(project.build_dir).site
     if not (site / "index.html").is_file():
         raise MasteryError(f"no site at {project.relative(site)}: run `mastery build`")
