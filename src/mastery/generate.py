@@ -64,11 +64,21 @@ class Outcome:
     attempts: int
     report: Report
     written: bool
-    draft: Path | None
+    previous: Path | None  # where the replaced file was kept, if there was one
 
 
 class GenerationFailed(MasteryError):
     pass
+
+
+def _keep_previous(project: Project, path: Path) -> Path | None:
+    """Keep a copy of the file about to be replaced (a draft, or a section replaced by --force)."""
+    if not path.is_file():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    backup = project.state_dir / "replaced" / f"{path.stem}.{stamp}.md"
+    write_atomic(backup, path.read_text(encoding="utf-8"))
+    return backup
 
 
 def _log(path: Path, record: dict[str, Any]) -> None:
@@ -139,8 +149,9 @@ def generate(
         }
         _log(log, record)
         if report.passed:
+            backup = _keep_previous(project, path)
             write_atomic(path, text)
-            return Outcome(path, attempt, report, True, None)
+            return Outcome(path, attempt, report, True, backup)
         draft = project.state_dir / "drafts" / f"{section.slug}.attempt-{attempt}.md"
         write_atomic(draft, text)
         messages = [

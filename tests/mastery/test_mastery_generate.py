@@ -160,8 +160,10 @@ def test_never_overwrites_a_complete_section_without_force(
     assert llm.requests == []
     replacement = good_text.replace("The cheapest bug", "The cheapest defect")
     llm.replies.append(stream(replacement))
-    generate(repo, syllabus, settings(llm.url), 1, force=True)
+    outcome = generate(repo, syllabus, settings(llm.url), 1, force=True)
     assert path.read_text() == replacement
+    assert outcome.previous is not None
+    assert outcome.previous.read_text() == good_text
 
 
 def test_clean_answer_unwraps_a_fenced_reply() -> None:

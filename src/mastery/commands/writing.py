@@ -100,3 +100,5 @@ def generate(
         f"Section {outcome.report.section.number} written to {project.relative(outcome.path)} "
         f"after {outcome.attempts} attempt(s): {outcome.report.words} words, contract passes"
     )
+    if outcome.previous is not None:
+        out.print(f"The file it replaced is kept at {project.relative(outcome.previous)}")
