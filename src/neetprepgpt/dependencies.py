@@ -1,6 +1,7 @@
 """Request-scoped dependencies: the session, the clock and the candidate."""
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import aclosing
 from datetime import datetime, timedelta
 from typing import Annotated, cast
 
@@ -17,8 +18,11 @@ Clock = Callable[[], datetime]
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request; the service layer commits, anything left over is rolled back."""
     database = cast(Database, request.app.state.database)
-    async for session in database.session():
-        yield session
+    # aclosing: if the endpoint raises, the inner generator is closed now (rolling back and
+    # returning its connection), not whenever the garbage collector gets to it.
+    async with aclosing(database.session()) as sessions:
+        async for session in sessions:
+            yield session
 
 
 def get_now(request: Request) -> datetime:
@@ -37,7 +41,9 @@ def get_candidate(x_candidate_id: Annotated[CandidateId, Header()]) -> str:
     return x_candidate_id
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+# scope="function": the session is closed (and any leftover transaction rolled back) as soon as
+# the endpoint returns or raises, before the response goes out, not after it has been sent.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 NowDep = Annotated[datetime, Depends(get_now)]
 GraceDep = Annotated[timedelta, Depends(get_grace)]
 CandidateDep = Annotated[str, Depends(get_candidate)]

@@ -9,27 +9,16 @@ SQLite cannot ALTER most things in place, so operations run in batch mode there.
 """
 
 import asyncio
-from typing import Any
 
 from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from neetprepgpt.migrations import include_name
 from neetprepgpt.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-
-# Full-text search lives outside the ORM models (FTS5 tables on SQLite, a generated tsvector on
-# PostgreSQL); autogenerate must not propose to drop it.
-SEARCH_OBJECTS = {"search_vector", "ix_questions_search_vector"}
-
-
-def include_name(name: str | None, type_: str, _parents: Any) -> bool:
-    if name is None:
-        return True
-    return not (name.startswith("question_search") or name in SEARCH_OBJECTS)
 
 
 def run_with(connection: Connection) -> None:
