@@ -1,6 +1,6 @@
 """Request-scoped dependencies: the session, the clock and the candidate."""
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from contextlib import aclosing
 from datetime import datetime, timedelta
 from typing import Annotated, cast
@@ -20,7 +20,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     database = cast(Database, request.app.state.database)
     # aclosing: if the endpoint raises, the inner generator is closed now (rolling back and
     # returning its connection), not whenever the garbage collector gets to it.
-    async with aclosing(database.session()) as sessions:
+    # (servicekit types the generator as an AsyncIterator; it is an async generator.)
+    generator = cast(AsyncGenerator[AsyncSession, None], database.session())
+    async with aclosing(generator) as sessions:
         async for session in sessions:
             yield session
 
