@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Depends, Path, status
 
 from servicekit.problems import problem_responses
 from symptom2specialist.conversations.errors import (
@@ -16,8 +16,11 @@ from symptom2specialist.conversations.schemas import (
     MessageCreate,
 )
 from symptom2specialist.dependencies import ConversationsDep
+from symptom2specialist.http import UnsupportedMediaType, require_json
 
-router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
+router = APIRouter(
+    prefix="/v1/conversations", tags=["conversations"], dependencies=[Depends(require_json)]
+)
 ConversationId = Annotated[str, Path(min_length=32, max_length=32, pattern="^[0-9a-f]{32}$")]
 
 
@@ -25,7 +28,7 @@ ConversationId = Annotated[str, Path(min_length=32, max_length=32, pattern="^[0-
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="create_conversation",
-    responses=problem_responses(),
+    responses=problem_responses(UnsupportedMediaType),
 )
 async def create_conversation(
     body: ConversationCreate, service: ConversationsDep
@@ -48,7 +51,9 @@ async def get_conversation(
     "/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
     operation_id="add_message",
-    responses=problem_responses(ConversationNotFound, ConversationFull, ConcurrentMessage),
+    responses=problem_responses(
+        ConversationNotFound, ConversationFull, ConcurrentMessage, UnsupportedMediaType
+    ),
 )
 async def add_message(
     conversation_id: ConversationId, body: MessageCreate, service: ConversationsDep

@@ -1,19 +1,20 @@
 """HTTP only: parse, delegate, return."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from servicekit.problems import problem_responses
 from symptom2specialist.dependencies import TriageDep
+from symptom2specialist.http import UnsupportedMediaType, require_json
 from symptom2specialist.triage.schemas import TriageRequest, TriageResult
 
-router = APIRouter(prefix="/v1", tags=["triage"])
+router = APIRouter(prefix="/v1", tags=["triage"], dependencies=[Depends(require_json)])
 
 
 @router.post(
     "/triage",
     operation_id="triage",
     summary="Is it an emergency, how urgent is it, and which specialist fits?",
-    responses=problem_responses(),
+    responses=problem_responses(UnsupportedMediaType),
 )
 async def triage(body: TriageRequest, service: TriageDep) -> TriageResult:
     return await service.triage(body)
