@@ -84,3 +84,10 @@ def test_bad_corpus_line_names_file_and_line(tmp_path: Path) -> None:
         load_corpus(tmp_path)
     with pytest.raises(CorpusError, match="no \\*\\.jsonl"):
         load_corpus(tmp_path / "missing")
+
+
+def test_fast_probabilities_equal_scikit_learns(trained: Path) -> None:
+    classifier, _ = load_artifact(trained)
+    texts = ["itchy rash ctx_adult", "kaan me dard", "zzz", "burning urine ctx_female"]
+    expected = classifier.pipeline.predict_proba(texts)
+    assert classifier.probabilities(texts) == pytest.approx(expected, abs=1e-12)
