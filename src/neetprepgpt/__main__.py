@@ -13,11 +13,11 @@ from pydantic import ValidationError
 from neetprepgpt.bank.loader import BankError, load_bank
 from neetprepgpt.bootstrap import bootstrap, migrate
 from neetprepgpt.config import Settings
-from servicekit.db import Database
+from neetprepgpt.db import open_database
 
 
 async def _migrate(settings: Settings) -> str:
-    database = Database(settings.database())
+    database = open_database(settings.database())
     try:
         await migrate(database.engine)
     finally:
@@ -26,7 +26,7 @@ async def _migrate(settings: Settings) -> str:
 
 
 async def _seed(settings: Settings, data_dir: Path) -> str:
-    database = Database(settings.database())
+    database = open_database(settings.database())
     try:
         report = await bootstrap(database, data_dir)
     finally:

@@ -4,11 +4,12 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Enum
+from sqlalchemy import Connection, DateTime, Dialect, Enum, event
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
-from servicekit.db import new_metadata
+from servicekit.db import Database, is_sqlite, new_metadata
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -55,3 +56,34 @@ def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+# SQLite in WAL mode lets readers run beside one writer. A transaction that starts as a reader
+# (BEGIN DEFERRED) and later writes fails at once with "database is locked" if another writer
+# committed in between: its snapshot is stale, and busy_timeout does not help. So transactions
+# that will write take the write lock up front (BEGIN IMMEDIATE) and wait their turn instead.
+# The Python driver's own implicit BEGIN is switched off so these events decide.
+IMMEDIATE = "sqlite_immediate"
+
+
+def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin(connection: Connection) -> None:
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def open_database(url: str, *, echo: bool = False) -> Database:
+    """The shared kit's Database, plus explicit transaction control on SQLite."""
+    database = Database(url, echo=echo)
+    if is_sqlite(url):
+        event.listen(database.engine.sync_engine, "connect", _driver_autocommit)
+        event.listen(database.engine.sync_engine, "begin", _begin)
+    return database
+
+
+async def begin_writing(session: AsyncSession) -> None:
+    """Start the session's transaction as a writer (a no-op outside SQLite)."""
+    await session.connection(execution_options={IMMEDIATE: True})

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from neetprepgpt.attempts.schemas import CandidateId
 from neetprepgpt.config import Settings
+from neetprepgpt.db import begin_writing
 from servicekit.db import Database
 
 Clock = Callable[[], datetime]
@@ -25,6 +26,14 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with aclosing(generator) as sessions:
         async for session in sessions:
             yield session
+
+
+async def get_write_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """A session for a request that writes: on SQLite its transaction takes the write lock
+    first, so concurrent writers queue instead of failing. Reads use `get_session`."""
+    async for session in get_session(request):
+        await begin_writing(session)
+        yield session
 
 
 def get_now(request: Request) -> datetime:
@@ -46,6 +55,7 @@ def get_candidate(x_candidate_id: Annotated[CandidateId, Header()]) -> str:
 # scope="function": the session is closed (and any leftover transaction rolled back) as soon as
 # the endpoint returns or raises, before the response goes out, not after it has been sent.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+WriteSessionDep = Annotated[AsyncSession, Depends(get_write_session, scope="function")]
 NowDep = Annotated[datetime, Depends(get_now)]
 GraceDep = Annotated[timedelta, Depends(get_grace)]
 CandidateDep = Annotated[str, Depends(get_candidate)]

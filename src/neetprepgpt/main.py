@@ -12,10 +12,10 @@ from neetprepgpt.attempts.router import router as attempts_router
 from neetprepgpt.bootstrap import bootstrap
 from neetprepgpt.catalog.router import router as catalog_router
 from neetprepgpt.config import SERVICE_NAME, Settings
+from neetprepgpt.db import open_database
 from neetprepgpt.papers.router import router as papers_router
 from neetprepgpt.questions.router import router as questions_router
 from servicekit.app import create_service_app
-from servicekit.db import Database
 from servicekit.logging import configure_logging
 
 log = structlog.get_logger("neetprepgpt")
@@ -34,7 +34,7 @@ def utc_now() -> datetime:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level, json=settings.log_json)
-    database = Database(settings.database(), echo=settings.sql_echo)
+    database = open_database(settings.database(), echo=settings.sql_echo)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -18,6 +18,8 @@ def cursor_after(cursor: str | None, sort: str, key_type: type[Any]) -> Any | No
     key = decode_cursor(cursor, {"sort", "after"})
     if key["sort"] != sort or type(key["after"]) is not key_type:
         raise InvalidCursor("The cursor was issued for a different listing or sort order.")
+    if isinstance(key["after"], str) and not key["after"].isprintable():
+        raise InvalidCursor("The cursor is not one this API issued.")
     return key["after"]
 
 

@@ -20,7 +20,15 @@ from neetprepgpt.attempts.schemas import (
     AttemptPublic,
     AttemptQuestion,
 )
-from neetprepgpt.dependencies import MAX_ID, CandidateDep, GraceDep, IdPath, NowDep, SessionDep
+from neetprepgpt.dependencies import (
+    MAX_ID,
+    CandidateDep,
+    GraceDep,
+    IdPath,
+    NowDep,
+    SessionDep,
+    WriteSessionDep,
+)
 from neetprepgpt.errors import InvalidField
 from neetprepgpt.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from servicekit.pagination import InvalidCursor, Page
@@ -38,7 +46,7 @@ router = APIRouter(prefix="/v1/attempts", tags=["attempts"])
 async def start_attempt(
     body: AttemptCreate,
     candidate: CandidateDep,
-    session: SessionDep,
+    session: WriteSessionDep,
     now: NowDep,
     request: Request,
     response: Response,
@@ -92,7 +100,7 @@ async def save_answers(
     attempt_id: IdPath,
     body: AnswersSave,
     candidate: CandidateDep,
-    session: SessionDep,
+    session: WriteSessionDep,
     now: NowDep,
     grace: GraceDep,
 ) -> AttemptPublic:
@@ -106,7 +114,7 @@ async def save_answers(
     responses=problem_responses(AttemptNotFound, AttemptSubmitted),
 )
 async def submit_attempt(
-    attempt_id: IdPath, candidate: CandidateDep, session: SessionDep, now: NowDep
+    attempt_id: IdPath, candidate: CandidateDep, session: WriteSessionDep, now: NowDep
 ) -> AttemptPublic:
     """Submit once and get the score; a second submission gets 409."""
     return await service.submit(session, attempt_id, candidate, now)

@@ -6,6 +6,7 @@ from neetprepgpt.catalog import service
 from neetprepgpt.catalog.schemas import SubjectPublic
 from neetprepgpt.catalog.service import SubjectNotFound
 from neetprepgpt.dependencies import SessionDep
+from neetprepgpt.questions.schemas import Slug
 from servicekit.problems import problem_responses
 
 router = APIRouter(prefix="/v1/subjects", tags=["catalog"])
@@ -18,5 +19,5 @@ async def list_subjects(session: SessionDep) -> list[SubjectPublic]:
 
 
 @router.get("/{subject}", operation_id="get_subject", responses=problem_responses(SubjectNotFound))
-async def get_subject(subject: str, session: SessionDep) -> SubjectPublic:
+async def get_subject(subject: Slug, session: SessionDep) -> SubjectPublic:
     return await service.get_subject(session, subject)

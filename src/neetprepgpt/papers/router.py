@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Request, Response, status
 
-from neetprepgpt.dependencies import IdPath, SessionDep
+from neetprepgpt.dependencies import IdPath, SessionDep, WriteSessionDep
 from neetprepgpt.errors import InvalidField
 from neetprepgpt.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from neetprepgpt.papers import service
@@ -36,7 +36,7 @@ CREATE_EXAMPLES = {
 )
 async def create_paper(
     body: Annotated[PaperCreate, Body(openapi_examples=CREATE_EXAMPLES)],
-    session: SessionDep,
+    session: WriteSessionDep,
     request: Request,
     response: Response,
 ) -> PaperPublic:

@@ -7,9 +7,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from neetprepgpt.papers.models import PaperKind
 from neetprepgpt.papers.patterns import Marking
-from neetprepgpt.questions.schemas import Slug, SubjectKey
+from neetprepgpt.questions.schemas import PRINTABLE, Slug, SubjectKey
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=PRINTABLE)
+]
 Seed = Annotated[int, Field(ge=0, le=2**31 - 1, description="Same seed, same bank: same paper.")]
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from neetprepgpt.dependencies import SessionDep
+from neetprepgpt.dependencies import SessionDep, WriteSessionDep
 from neetprepgpt.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from neetprepgpt.questions import service
 from neetprepgpt.questions.errors import QuestionExists, QuestionInUse, QuestionNotFound
@@ -58,7 +58,7 @@ async def list_questions(
     responses=problem_responses(QuestionExists),
 )
 async def create_question(
-    body: QuestionCreate, session: SessionDep, request: Request, response: Response
+    body: QuestionCreate, session: WriteSessionDep, request: Request, response: Response
 ) -> QuestionPublic:
     question = await service.create_question(session, body)
     location = request.url_for("get_question", external_id=question.external_id)
@@ -77,7 +77,7 @@ async def get_question(external_id: QuestionId, session: SessionDep) -> Question
     "/{external_id}", operation_id="update_question", responses=problem_responses(QuestionNotFound)
 )
 async def update_question(
-    external_id: QuestionId, body: QuestionUpdate, session: SessionDep
+    external_id: QuestionId, body: QuestionUpdate, session: WriteSessionDep
 ) -> QuestionPublic:
     return await service.update_question(session, external_id, body)
 
@@ -88,7 +88,7 @@ async def update_question(
     responses=problem_responses(QuestionNotFound),
 )
 async def set_answer_key(
-    external_id: QuestionId, body: AnswerKey, session: SessionDep
+    external_id: QuestionId, body: AnswerKey, session: WriteSessionDep
 ) -> QuestionPublic:
     """Correct the key (several accepted options, or dropped); submitted attempts are re-scored."""
     return await service.set_answer_key(session, external_id, body)
@@ -100,5 +100,5 @@ async def set_answer_key(
     operation_id="delete_question",
     responses=problem_responses(QuestionNotFound, QuestionInUse),
 )
-async def delete_question(external_id: QuestionId, session: SessionDep) -> None:
+async def delete_question(external_id: QuestionId, session: WriteSessionDep) -> None:
     await service.delete_question(session, external_id)

@@ -9,8 +9,14 @@ from neetprepgpt.questions.models import Difficulty, Question, QuestionFormat
 
 OptionLabel = Literal["A", "B", "C", "D"]
 OPTION_LABELS: tuple[OptionLabel, ...] = ("A", "B", "C", "D")
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=8000)]
+# No NUL characters: PostgreSQL text cannot hold them, and no question needs one.
+PRINTABLE = r"^[^\x00]*$"
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000, pattern=PRINTABLE)
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=10, max_length=8000, pattern=PRINTABLE)
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=96)]
 SubjectKey = Literal["physics", "chemistry", "botany", "zoology"]
 QuestionId = Annotated[
@@ -79,7 +85,7 @@ class AnswerKey(BaseModel):
     dropped: bool = Field(
         default=False, description="Dropped: every candidate gets full marks, answered or not."
     )
-    note: Annotated[str, StringConstraints(max_length=500)] | None = Field(
+    note: Annotated[str, StringConstraints(max_length=500, pattern=PRINTABLE)] | None = Field(
         default=None, examples=["Both B and C follow from the data as printed."]
     )
 

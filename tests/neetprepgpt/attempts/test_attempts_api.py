@@ -276,3 +276,23 @@ async def test_list_attempts_newest_first(client: httpx.AsyncClient) -> None:
     ).json()
     assert [a["id"] for a in first["items"] + rest["items"]] == made[::-1]
     assert (await client.get("/v1/attempts", headers=SOMEONE_ELSE)).json()["items"] == []
+
+
+@pytest.mark.postgres
+async def test_many_candidates_autosaving_at_once_all_succeed(client: httpx.AsyncClient) -> None:
+    """Concurrent writers on different attempts all succeed: none sees a locked database."""
+    attempts = [await start(client) for _ in range(12)]
+
+    async def sit(attempt: dict[str, Any]) -> list[int]:
+        codes, version = [], 1
+        for step in range(5):
+            response = await save(
+                client, attempt["id"], version, {"position": 1 + step % 4, "selected": "A"}
+            )
+            codes.append(response.status_code)
+            version = response.json().get("version", version)
+        submitted = await client.post(f"/v1/attempts/{attempt['id']}/submission", headers=ME)
+        return [*codes, submitted.status_code]
+
+    results = await asyncio.gather(*(sit(attempt) for attempt in attempts))
+    assert all(code == 200 for codes in results for code in codes), results
