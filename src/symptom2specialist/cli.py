@@ -19,6 +19,8 @@ from symptom2specialist.db import migrate
 from symptom2specialist.knowledge import CORPUS_DIR
 from symptom2specialist.knowledge.loader import KnowledgeError, load_knowledge
 from symptom2specialist.runtime import build_runtime
+from symptom2specialist.triage.engine import TriageEngine
+from symptom2specialist.triage.evaluation import routing_check
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -52,6 +54,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(payload, indent=2))
     else:
         print(format_report(evaluation, f"held-out evaluation of {manifest.version}"))
+        engine = TriageEngine(knowledge, classifier, manifest.version)
+        print()
+        print(routing_check(engine, test).format())
     return 0 if evaluation.metrics.red_flag_recall == 1.0 else 3
 
 

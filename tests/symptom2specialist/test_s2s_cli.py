@@ -17,7 +17,8 @@ def test_train_then_evaluate(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "trained s2s-clf-1-" in capsys.readouterr().out
     assert main(["evaluate", "--corpus", str(FIXTURE_CORPUS), "--model", str(model)]) == 0
     report = capsys.readouterr().out
-    for label in ("accuracy", "top-3 accuracy", "macro-F1", "red-flag recall", "confusion matrix"):
+    labels = ("accuracy", "top-3 accuracy", "macro-F1", "red-flag recall", "confusion matrix")
+    for label in (*labels, "end-to-end", "emergencies not escalated: 0"):
         assert label in report
 
 

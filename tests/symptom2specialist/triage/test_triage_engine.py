@@ -3,8 +3,10 @@
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from symptom2specialist.classifier.model import SpecialtyClassifier
+from symptom2specialist.classifier.model import ClassifierOutput, Prediction, SpecialtyClassifier
 from symptom2specialist.knowledge.loader import Knowledge
 from symptom2specialist.triage.engine import Thresholds, TriageEngine, TriageInput
 
@@ -130,3 +132,36 @@ def test_every_answer_carries_the_disclaimer(engine: TriageEngine, knowledge: Kn
         assert "not a" in result.disclaimer
         assert "112" in result.disclaimer
         assert {h.number for h in result.helplines} >= {"112", "108", "14416"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=1, max_size=400).filter(lambda t: any(c.isalpha() for c in t)),
+    age=st.none() | st.integers(min_value=0, max_value=120),
+)
+def test_any_text_gets_a_complete_answer(engine: TriageEngine, text: str, age: int | None) -> None:
+    result = engine.assess(TriageInput(text, age=age))
+    assert result.specialists
+    assert result.instructions
+    assert result.disclaimer
+    assert result.emergency == bool(result.red_flags)
+
+
+class EmergencyMindedClassifier:
+    """A model that thinks everything looks like an emergency."""
+
+    def classify(
+        self, document: str, k: int = 3, exclude: frozenset[str] = frozenset()
+    ) -> ClassifierOutput:
+        predictions = [Prediction("general_physician", 0.05, ())]
+        return ClassifierOutput(predictions, {"emergency_medicine": 0.9, "general_physician": 0.05})
+
+
+def test_the_classifier_never_declares_an_emergency(knowledge: Knowledge) -> None:
+    engine = TriageEngine(knowledge, EmergencyMindedClassifier(), "x")  # type: ignore[arg-type]
+    result = engine.assess(TriageInput("I feel strange today"))
+    assert not result.emergency
+    assert result.red_flags == []
+    assert result.level == "consultation_24"  # only raised to "within 24 hours", with a note
+    assert knowledge.messages.classifier_caution in result.notes
+    assert all(s.id != "emergency_medicine" for s in result.specialists)
