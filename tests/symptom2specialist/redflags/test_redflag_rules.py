@@ -161,3 +161,33 @@ def test_negating_the_companion_cancels_the_cooccurrence(fired: Fired) -> None:
 def test_rules_are_ordered_most_urgent_first(knowledge: Knowledge) -> None:
     ranks = [knowledge.levels[rule.level].rank for rule in knowledge.matcher.rules]
     assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("my chest hurts and my left arm is numb", "cardiac_chest_pain"),
+        ("I think I'm having a heart attack", "cardiac_chest_pain"),
+        ("I think she is having a stroke", "stroke_befast"),
+        ("the baby is not breathing", "severe_breathlessness"),
+        ("I cut my wrist", "suicidal_intent"),
+        ("he got an electric shock and fell", "head_injury"),
+        ("CHEST PAIN!!! 😭 and sweeeating", "cardiac_chest_pain"),
+        ("cant breath at all, lips blue", "severe_breathlessness"),
+    ],
+)
+def test_plain_alarm_phrasings(fired: Fired, text: str, rule: str) -> None:
+    assert rule in fired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a stroke 2 years ago, now knee pain",
+        "she stops breathing for a few seconds at night while snoring",
+        "my father died of a heart attack, I want a cholesterol check",
+        "went to the beach and got sunburn",
+    ],
+)
+def test_history_is_not_an_emergency(fired: Fired, text: str) -> None:
+    assert fired(text) == set()
