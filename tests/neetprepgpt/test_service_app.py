@@ -99,6 +99,8 @@ async def test_openapi_has_stable_operation_ids_and_problem_responses(
     assert "application/problem+json" in save["responses"]["409"]["content"]
     create = operations["create_paper"]["requestBody"]["content"]["application/json"]
     assert set(create["examples"]) == {"mock", "practice"}
+    autosave = save["requestBody"]["content"]["application/json"]
+    assert set(autosave["examples"]) == {"answer", "clear"}
 
 
 def test_cli_check_bank_and_seed(

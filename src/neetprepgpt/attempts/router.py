@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Body, Query, Request, Response, status
 
 from neetprepgpt.analytics import service as analytics
 from neetprepgpt.analytics.schemas import AttemptAnalytics
@@ -35,6 +35,23 @@ from servicekit.pagination import InvalidCursor, Page
 from servicekit.problems import problem_responses
 
 router = APIRouter(prefix="/v1/attempts", tags=["attempts"])
+
+SAVE_EXAMPLES = {
+    "answer": {
+        "summary": "Answer one question, flag another",
+        "value": {
+            "version": 3,
+            "answers": [
+                {"position": 12, "selected": "B", "time_spent_ms": 41000},
+                {"position": 13, "marked_for_review": True, "time_spent_ms": 15000},
+            ],
+        },
+    },
+    "clear": {
+        "summary": "Clear an answer",
+        "value": {"version": 4, "answers": [{"position": 12, "selected": None}]},
+    },
+}
 
 
 @router.post(
@@ -98,7 +115,7 @@ async def list_attempt_questions(
 )
 async def save_answers(
     attempt_id: IdPath,
-    body: AnswersSave,
+    body: Annotated[AnswersSave, Body(openapi_examples=SAVE_EXAMPLES)],
     candidate: CandidateDep,
     session: WriteSessionDep,
     now: NowDep,

@@ -3,8 +3,8 @@
 from fastapi import APIRouter
 
 from neetprepgpt.catalog import service
+from neetprepgpt.catalog.errors import SubjectNotFound
 from neetprepgpt.catalog.schemas import SubjectPublic
-from neetprepgpt.catalog.service import SubjectNotFound
 from neetprepgpt.dependencies import SessionDep
 from neetprepgpt.questions.schemas import Slug
 from servicekit.problems import problem_responses

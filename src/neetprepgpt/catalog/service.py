@@ -3,14 +3,9 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from neetprepgpt.catalog import repository
+from neetprepgpt.catalog.errors import SubjectNotFound
 from neetprepgpt.catalog.models import Subject
 from neetprepgpt.catalog.schemas import ChapterPublic, SubjectPublic
-from servicekit.problems import NotFound
-
-
-class SubjectNotFound(NotFound):
-    slug = "subject-not-found"
-    title = "Subject Not Found"
 
 
 def _public(subject: Subject) -> SubjectPublic:
