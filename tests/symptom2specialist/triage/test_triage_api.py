@@ -4,6 +4,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PROBLEM = "application/problem+json"
 
@@ -130,3 +132,29 @@ def test_openapi_documents_problems(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     responses = spec["paths"]["/v1/triage"]["post"]["responses"]
     assert {"200", "415", "422"} <= set(responses)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.fixed_dictionaries(
+        {},
+        optional={"text": JSON | st.text(max_size=300), "age": JSON, "sex": JSON, "duration": JSON},
+    )
+    | JSON
+)
+def test_no_body_ever_causes_a_server_error(client: TestClient, body: Any) -> None:
+    response = client.post("/v1/triage", json=body)
+    assert response.status_code in (200, 415, 422)  # json=None sends no body: 415
+    if response.status_code == 200:
+        assert response.json()["disclaimer"]
