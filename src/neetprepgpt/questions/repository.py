@@ -77,7 +77,11 @@ async def page(
     after: Any | None,
     limit: int,
 ) -> Sequence[Question]:
-    """Up to `limit` questions after the key `after`, in `sort` order, with their refs."""
+    """Up to `limit` questions after the key `after`, in `sort` order, with their refs.
+
+    Search results come in the same stable orders, not by relevance: a relevance score shifts
+    whenever the bank changes, and a cursor over a shifting order repeats or skips rows.
+    """
     query = _with_refs(select(Question))
     if filters.subject is not None:
         query = query.where(Question.subject.has(Subject.key == filters.subject))

@@ -84,6 +84,8 @@ async def create_question(session: AsyncSession, data: QuestionCreate) -> Questi
 async def update_question(
     session: AsyncSession, external_id: str, data: QuestionUpdate
 ) -> QuestionPublic:
+    """Edit the content. The bank's files stay the source of truth for the questions they hold:
+    an edit clears the content fingerprint, so the next seed puts the file's version back."""
     question = await _existing(session, external_id)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if "chapter" in changes:
@@ -92,12 +94,14 @@ async def update_question(
         )
         if chapter is None:
             raise InvalidField("body.chapter", f"Not a {question.subject.key} chapter.")
-        question.chapter_id = chapter.id
-    for name, value in changes.items():
-        setattr(question, name, value)
-    if data.model_fields_set:
+        changes["chapter_id"] = chapter.id
+    changed = {name: value for name, value in changes.items() if getattr(question, name) != value}
+    if changed:
+        for name, value in changed.items():
+            setattr(question, name, value)
         question.revision += 1
-    await session.commit()
+        question.content_hash = ""
+        await session.commit()
     return await get_question(session, external_id)
 
 

@@ -100,3 +100,26 @@ async def test_search_index_follows_seed_updates(
         )
     assert [q.external_id for q in found] == ["PHY-001"]
     assert gone == []
+
+
+async def test_the_bank_file_wins_over_an_api_edit(
+    database: Database, make_bank: BankFactory
+) -> None:
+    from neetprepgpt.questions.schemas import QuestionUpdate
+    from neetprepgpt.questions.service import update_question
+
+    bank: Bank = make_bank(3)
+    async with database.sessions() as session:
+        await seed_bank(session, bank)
+    async with database.sessions() as session:
+        edited = await update_question(
+            session, "PHY-001", QuestionUpdate(stem="Edited through the API, for now.")
+        )
+        unchanged = await update_question(session, "PHY-001", QuestionUpdate(difficulty="easy"))
+    assert (edited.revision, unchanged.revision) == (2, 2)  # a no-op edit is not a revision
+    async with database.sessions() as session:
+        report = await seed_bank(session, bank)
+    assert report.updated == 1
+    restored = await question(database, "PHY-001")
+    assert restored.stem == bank.subjects[0].questions[0].stem
+    assert restored.revision == 3
