@@ -117,3 +117,21 @@ def test_cli_check_bank_and_seed(
     (broken / "chapters.yaml").write_text("subjects: []\n")
     assert main(["check-bank", "--data-dir", str(broken)]) == 1
     assert "chapters.yaml: subjects" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("seeded")
+async def test_mounted_under_a_prefix_like_mastery_serve(app: FastAPI) -> None:
+    """Under a mount, links and docs carry the prefix (the app's lifespan is already running)."""
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+
+    outer = Starlette(routes=[Mount("/neetprepgpt", app=app)])
+    transport = httpx.ASGITransport(app=outer)
+    async with httpx.AsyncClient(transport=transport, base_url="http://guide") as client:
+        created = await client.post("/neetprepgpt/v1/papers", json={"kind": "mock", "seed": 2})
+        assert created.status_code == 201
+        paper_id = created.json()["id"]
+        assert created.headers["location"] == f"http://guide/neetprepgpt/v1/papers/{paper_id}"
+        assert (await client.get(created.headers["location"])).status_code == 200
+        docs = await client.get("/neetprepgpt/docs")
+        assert "/neetprepgpt/openapi.json" in docs.text
