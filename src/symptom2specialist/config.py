@@ -32,4 +32,7 @@ class Settings(ServiceSettings):
     purge_interval_seconds: float = Field(default=3600, gt=0)
     max_messages: int = Field(default=20, gt=0, description="Messages per conversation.")
     max_frame_bytes: int = Field(default=16_384, gt=0, description="Largest WebSocket frame.")
+    chat_idle_seconds: float = Field(
+        default=600, gt=0, description="A chat silent this long is closed (1001)."
+    )
     migrate_on_startup: bool = True

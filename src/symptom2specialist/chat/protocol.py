@@ -8,6 +8,7 @@ Close codes (RFC 6455):
 - 1007 invalid payload: not JSON, not an object, or an unknown frame type.
 - 1008 policy violation: unknown or expired conversation, or the conversation is full.
 - 1009 message too big: a frame over the configured byte limit.
+- 1001 going away: the chat was silent longer than the idle limit.
 A message whose text is unusable (empty, only emoji, too long) gets an "error" frame instead:
 the person can simply type again.
 """
@@ -24,6 +25,7 @@ from symptom2specialist.triage.schemas import MessageText, TriageResult, check_m
 
 class CloseCode(IntEnum):
     NORMAL = 1000
+    GOING_AWAY = 1001
     UNSUPPORTED_DATA = 1003
     INVALID_PAYLOAD = 1007
     POLICY_VIOLATION = 1008

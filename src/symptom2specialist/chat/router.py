@@ -1,5 +1,6 @@
 """WebSocket chat for one conversation. Each message is saved, then answered."""
 
+import anyio
 import structlog
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
@@ -26,9 +27,12 @@ router = APIRouter(tags=["chat"])
 log = structlog.get_logger("symptom2specialist.chat")
 
 
-async def _receive_text(websocket: WebSocket, limit: int) -> str | None:
+async def _receive_text(websocket: WebSocket, limit: int, idle: float) -> str | None:
     """The next text frame, None on disconnect; ProtocolError for binary or oversized frames."""
-    message = await websocket.receive()
+    with anyio.move_on_after(idle) as waiting:
+        message = await websocket.receive()
+    if waiting.cancelled_caught:
+        raise ProtocolError(CloseCode.GOING_AWAY, "closed after a long silence")
     if message["type"] == "websocket.disconnect":
         return None
     if message.get("bytes") is not None:
@@ -72,7 +76,8 @@ async def chat(websocket: WebSocket, conversation_id: str, runtime: RuntimeDep) 
 
 async def _converse(websocket: WebSocket, runtime: Runtime, conversation_id: str) -> None:
     limit = runtime.settings.max_frame_bytes
-    while (raw := await _receive_text(websocket, limit)) is not None:
+    idle = runtime.settings.chat_idle_seconds
+    while (raw := await _receive_text(websocket, limit, idle)) is not None:
         frame = parse_frame(raw)
         if not isinstance(frame, MessageFrame):
             await websocket.send_text('{"type":"pong"}')

@@ -1,6 +1,7 @@
 """Chat over WebSocket: the flow, and a clear close code for every kind of bad frame."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -118,4 +119,15 @@ def test_full_conversation_closes_1008(chat_client: TestClient) -> None:
 
 
 def test_close_codes_are_the_rfc_6455_values() -> None:
-    assert [int(code) for code in CloseCode] == [1000, 1003, 1007, 1008, 1009]
+    assert [int(code) for code in CloseCode] == [1000, 1001, 1003, 1007, 1008, 1009]
+
+
+def test_silent_chat_is_closed_1001(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, chat_idle_seconds=0.2)
+    with TestClient(create_app(settings)) as client:
+        conversation_id = new_conversation(client)
+        with client.websocket_connect(url(conversation_id)) as socket:
+            assert socket.receive_json()["type"] == "ready"
+            with pytest.raises(WebSocketDisconnect) as closed:
+                socket.receive_json()  # say nothing
+    assert closed.value.code == 1001
