@@ -37,8 +37,11 @@ SCOPE_BREAKERS = frozenset(
 )  # fmt: skip
 POST_CUES = frozenset({"nahi", "na", "nai"})
 POST_CLOSERS = frozenset(
-    {"hai", "he", "h", "hain", "tha", "thi", "the", "hua", "hui", "hota", "hoti", "ho", "hoga"}
-)
+    {
+        "hai", "he", "h", "hain", "tha", "thi", "the", "hua", "hui", "hota", "hoti", "ho", "hoga",
+        "khaya", "khayi", "piya", "lagi", "laga", "lage", "karunga", "karungi", "karenge",
+    }
+)  # fmt: skip
 WINDOW = 3
 
 

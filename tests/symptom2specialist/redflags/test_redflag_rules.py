@@ -92,18 +92,53 @@ POSITIVE = {
 
 NEGATED = {
     "cardiac_chest_pain": ["no chest pain, just a cough", "seene me dard nahi hai, bas khansi"],
-    "stroke_befast": ["no slurred speech and no face drooping"],
-    "severe_breathlessness": ["I can breathe fine, no blue lips", "cant breathe through my nose"],
-    "unconscious_seizure": ["no seizures, never fainted", "had a seizure as a child, fine now"],
-    "thunderclap_headache": ["mild headache for a week, not sudden"],
+    "stroke_befast": [
+        "no slurred speech and no face drooping",
+        "muh tedha nahi hai, zuban ladkhadayi nahi",
+    ],
+    "severe_breathlessness": [
+        "I can breathe fine, no blue lips",
+        "cant breathe through my nose",
+        "hont neele nahi hain, bas khansi",
+    ],
+    "unconscious_seizure": [
+        "no seizures, never fainted",
+        "had a seizure as a child, fine now",
+        "behosh nahi hua, bas kamzori",
+    ],
+    "thunderclap_headache": [
+        "mild headache for a week, not sudden",
+        "achanak tez sir dard nahi hai, halka sa hai",
+    ],
     "meningitis_signs": ["fever but no stiff neck", "bukhar hai, gardan akad nahi hai"],
-    "sepsis_signs": ["fever, not confused, breathing normally"],
-    "anaphylaxis": ["no swelling of lips or face after the medicine"],
-    "gi_bleeding": ["no blood in vomit, stools are normal colour", "blood pressure is high"],
-    "head_injury": ["no head injury, no accident"],
-    "poisoning_overdose": ["food poisoning since morning", "no poison, no overdose"],
+    "sepsis_signs": [
+        "fever, not confused, breathing normally",
+        "bukhar hai lekin haath pair thande nahi hain",
+    ],
+    "anaphylaxis": [
+        "no swelling of lips or face after the medicine",
+        "dawai ke baad honth sooje nahi hain",
+    ],
+    "gi_bleeding": [
+        "no blood in vomit, stools are normal colour",
+        "blood pressure is high",
+        "ulti me khoon nahi tha",
+    ],
+    "head_injury": [
+        "no head injury, no accident",
+        "sir pe chot lagi par ulti nahi hui, behosh nahi hua",
+    ],
+    "poisoning_overdose": [
+        "food poisoning since morning",
+        "no poison, no overdose",
+        "koi zeher nahi khaya",
+    ],
     "pregnancy_danger": ["not pregnant, no bleeding", "pregnant 5 months, koi bleeding nahi"],
-    "suicidal_intent": ["no suicidal thoughts", "I do not want to die, I want to get better"],
+    "suicidal_intent": [
+        "no suicidal thoughts",
+        "I do not want to die, I want to get better",
+        "khudkushi nahi karunga, bas pareshan hu",
+    ],
 }
 
 
