@@ -29,6 +29,7 @@ class Evaluation:
     confusion: list[list[int]]
     support: int
     red_flag_lines: int
+    accuracy_by_language: dict[str, float] = field(default_factory=dict)
     misses: list[RedFlagMiss] = field(default_factory=list)
     false_alarms: list[RedFlagMiss] = field(default_factory=list)
 
@@ -91,12 +92,18 @@ def evaluate(
         red_flag_false_alarm_rate=round(len(alarms) / others, 4) if others else 0.0,
     )
     matrix = confusion_matrix(truth, predicted, labels=classifier.classes)
+    languages = np.array([line.lang for line in test])
+    by_language = {
+        lang: round(float((predicted == truth)[languages == lang].mean()), 4)
+        for lang in sorted(set(languages.tolist()))
+    }
     return Evaluation(
         metrics=metrics,
         classes=classifier.classes,
         confusion=[[int(v) for v in row] for row in matrix],
         support=len(test),
         red_flag_lines=len(flagged),
+        accuracy_by_language=by_language,
         misses=misses,
         false_alarms=alarms,
     )
@@ -111,7 +118,10 @@ def format_report(evaluation: Evaluation, title: str) -> str:
     lines = [
         title,
         f"held-out lines: {evaluation.support} ({evaluation.red_flag_lines} with a red flag)",
-        f"accuracy            {m.accuracy:.4f}",
+        f"accuracy            {m.accuracy:.4f}  "
+        + "  ".join(
+            f"{lang}: {value:.4f}" for lang, value in evaluation.accuracy_by_language.items()
+        ),
         f"top-3 accuracy      {m.top3_accuracy:.4f}",
         f"macro-F1            {m.macro_f1:.4f}",
         f"calibration (ECE)   {m.expected_calibration_error:.4f}",
