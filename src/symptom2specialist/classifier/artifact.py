@@ -41,6 +41,9 @@ class Manifest(BaseModel):
     seed: int
     test_size: float
     train_lines: int
+    knowledge_examples: int = Field(
+        default=0, description="Example symptoms from specialties.yaml added to training."
+    )
     test_lines: int
     classes: list[str]
     sklearn_version: str
