@@ -1,7 +1,8 @@
 """Request-scoped dependencies: the session, the clock and the candidate."""
 
+import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
-from contextlib import aclosing
+from contextlib import aclosing, nullcontext
 from datetime import datetime, timedelta
 from typing import Annotated, cast
 
@@ -29,11 +30,17 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 async def get_write_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A session for a request that writes: on SQLite its transaction takes the write lock
-    first, so concurrent writers queue instead of failing. Reads use `get_session`."""
-    async for session in get_session(request):
-        await begin_writing(session)
-        yield session
+    """A session for a request that writes. Reads use `get_session`.
+
+    On SQLite (one writer at a time) this process's writers first queue on an asyncio lock, so
+    they wait on the event loop rather than in SQLite's busy handler, which gives up after
+    `busy_timeout`; then the transaction takes the database's write lock up front.
+    """
+    gate = cast(asyncio.Lock | None, request.app.state.write_gate)
+    async with gate or nullcontext():
+        async for session in get_session(request):
+            await begin_writing(session)
+            yield session
 
 
 def get_now(request: Request) -> datetime:

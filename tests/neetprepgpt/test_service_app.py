@@ -135,3 +135,27 @@ async def test_mounted_under_a_prefix_like_mastery_serve(app: FastAPI) -> None:
         assert (await client.get(created.headers["location"])).status_code == 200
         docs = await client.get("/neetprepgpt/docs")
         assert "/neetprepgpt/openapi.json" in docs.text
+
+
+async def test_a_locked_database_is_503_not_500(app: FastAPI, client: httpx.AsyncClient) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    async def locked() -> None:
+        raise OperationalError(
+            "BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    async def broken() -> None:
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: x"))
+
+    app.add_api_route("/test-locked", locked)
+    app.add_api_route("/test-broken", broken)
+    busy = await client.get("/test-locked")
+    assert busy.status_code == 503
+    assert busy.headers["retry-after"] == "1"
+    assert busy.json()["type"].endswith("/database-busy")
+    failed = await client.get("/test-broken")
+    assert failed.status_code == 500
+    assert "no such table" not in failed.text  # nothing internal leaks

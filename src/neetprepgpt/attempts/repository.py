@@ -1,10 +1,11 @@
-"""All SQL for attempts. Writes that race are single conditional UPDATEs, checked by row count."""
+"""All SQL for attempts. Writes that race are single conditional UPDATEs: a row comes back
+from RETURNING only if the condition still held."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import CursorResult, and_, func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -62,9 +63,9 @@ async def claim_version(
             Attempt.deadline_at >= not_after,
         )
         .values(version=Attempt.version + 1)
+        .returning(Attempt.id)
     )
-    result: CursorResult[tuple[()]] = await session.execute(statement)  # type: ignore[assignment]
-    return result.rowcount == 1
+    return await session.scalar(statement) is not None
 
 
 async def close(session: AsyncSession, attempt_id: int, candidate_id: str, now: datetime) -> bool:
@@ -77,9 +78,9 @@ async def close(session: AsyncSession, attempt_id: int, candidate_id: str, now: 
             Attempt.status == AttemptStatus.IN_PROGRESS,
         )
         .values(status=AttemptStatus.SUBMITTED, submitted_at=now, version=Attempt.version + 1)
+        .returning(Attempt.id)
     )
-    result: CursorResult[tuple[()]] = await session.execute(statement)  # type: ignore[assignment]
-    return result.rowcount == 1
+    return await session.scalar(statement) is not None
 
 
 async def record_result(session: AsyncSession, attempt_id: int, tally: Tally) -> None:

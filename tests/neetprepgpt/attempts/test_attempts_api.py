@@ -281,11 +281,11 @@ async def test_list_attempts_newest_first(client: httpx.AsyncClient) -> None:
 @pytest.mark.postgres
 async def test_many_candidates_autosaving_at_once_all_succeed(client: httpx.AsyncClient) -> None:
     """Concurrent writers on different attempts all succeed: none sees a locked database."""
-    attempts = [await start(client) for _ in range(12)]
+    attempts = [await start(client) for _ in range(8)]
 
     async def sit(attempt: dict[str, Any]) -> list[int]:
         codes, version = [], 1
-        for step in range(5):
+        for step in range(4):
             response = await save(
                 client, attempt["id"], version, {"position": 1 + step % 4, "selected": "A"}
             )
