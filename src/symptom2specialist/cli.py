@@ -104,9 +104,8 @@ def _purge(args: argparse.Namespace) -> int:
         try:
             await migrate(database)
             runtime = await build_runtime(settings, database)
-            async for session in database.session():
+            async with database.sessions() as session:
                 return await runtime.conversations(session).purge_expired()
-            return 0
         finally:
             await database.dispose()
 

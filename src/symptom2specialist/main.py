@@ -35,10 +35,10 @@ Tele-MANAS **14416**.
 async def _purge_forever(runtime: Runtime, every: float) -> None:
     while True:
         try:
-            async for session in runtime.database.session():
+            async with runtime.database.sessions() as session:
                 deleted = await runtime.conversations(session).purge_expired()
-                if deleted:
-                    log.info("conversations_purged", deleted=deleted)
+            if deleted:
+                log.info("conversations_purged", deleted=deleted)
         except Exception:  # a failed purge must not stop the next one
             log.exception("purge_failed")
         await asyncio.sleep(every)

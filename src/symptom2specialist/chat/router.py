@@ -44,16 +44,15 @@ async def _receive_text(websocket: WebSocket, limit: int, idle: float) -> str | 
 
 
 async def _view(runtime: Runtime, conversation_id: str) -> ConversationView:
-    async for session in runtime.database.session():
+    async with runtime.database.sessions() as session:
         return await runtime.conversations(session).get(conversation_id)
-    raise RuntimeError("the session generator yielded nothing")  # pragma: no cover
 
 
 async def _append(runtime: Runtime, conversation_id: str, text: str) -> ConversationView:
     # A fresh session per message: a long-lived socket never holds a transaction open.
-    async for session in runtime.database.session():
+    # Closing the session rolls back anything the service did not commit.
+    async with runtime.database.sessions() as session:
         return await runtime.conversations(session).add_message(conversation_id, text)
-    raise RuntimeError("the session generator yielded nothing")  # pragma: no cover
 
 
 @router.websocket("/v1/conversations/{conversation_id}/chat")
