@@ -1,5 +1,6 @@
 """Request-scoped dependencies, shared by HTTP routes and the WebSocket."""
 
+import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated
 
@@ -21,8 +22,10 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
-    async for session in runtime.database.session():
-        yield session
+    # aclosing: the kit's generator is closed (and rolls back) as soon as the request ends.
+    async with contextlib.aclosing(runtime.database.session()) as sessions:
+        async for session in sessions:
+            yield session
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
