@@ -1,6 +1,7 @@
 """SQLite as the embedded default: the pragmas servicekit sets, and why writers BEGIN IMMEDIATE.
 
-Uses the real open_database() and begin_writing() from neetprepgpt/db.py on a WAL database file.
+Uses the real open_database() and begin_writing() from neetprepgpt/db.py on a WAL database file,
+and, for contrast, the shared kit's Database on its own.
 """
 
 import asyncio
@@ -64,6 +65,24 @@ async def immediate_writers(database: Database) -> list[str]:
     return events
 
 
+async def driver_default(folder: Path) -> None:
+    """The kit's Database without neetprepgpt's listeners, as the bot uses it: the Python
+    driver begins a transaction only at the first write, so a SELECT runs outside one."""
+    database = Database(f"sqlite+aiosqlite:///{folder / 'legacy.db'}")
+    async with database.engine.begin() as connection:
+        await connection.execute(text("CREATE TABLE notes (body TEXT)"))
+    async with database.sessions() as session:
+        await session.execute(text("SELECT * FROM notes"))
+        raw = await (await session.connection()).get_raw_connection()
+        driver = raw.driver_connection._conn  # type: ignore[union-attr]  # aiosqlite's sqlite3
+        after_select = driver.in_transaction
+        await session.execute(text("INSERT INTO notes VALUES ('x')"))
+        print(f"driver default: in a transaction after SELECT={after_select},", end=" ")
+        print(f"after INSERT={driver.in_transaction}")
+        assert (after_select, driver.in_transaction) == (False, True)
+    await database.dispose()
+
+
 async def main(folder: Path) -> None:
     database = open_database(f"sqlite+aiosqlite:///{folder / 'writers.db'}")
     async with database.engine.begin() as connection:
@@ -74,6 +93,7 @@ async def main(folder: Path) -> None:
 
     await pragmas(database)
     await deferred_upgrade(database)
+    await driver_default(folder)
     events = await immediate_writers(database)
     print("immediate writers:", "; ".join(events))
     assert events == [
