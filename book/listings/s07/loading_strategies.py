@@ -45,7 +45,7 @@ STRATEGIES: dict[str, Callable[..., Any]] = {
 
 
 def measure(session: Session) -> dict[str, int | str]:
-    """Runs inside AsyncSession.run_sync: the one place where a lazy load may do I/O."""
+    """Runs inside AsyncSession.run_sync, where synchronous ORM code (lazy loads too) may do I/O."""
     results: dict[str, int | str] = {}
     for name, option in STRATEGIES.items():
         session.expunge_all()  # a cold identity map for every strategy
