@@ -85,7 +85,7 @@ async def main() -> None:
     counter = Counter(engine)
     async with engine.begin() as connection:
         await connection.execute(insert(Question), rows("CORE"))
-    results["connection.execute(insert(t), dicts)"] = counter.summary()
+    results["connection.execute(insert(M), dicts)"] = counter.summary()
 
     # 5. One statement with every row inlined: insert().values([...]). One round trip, but
     #    one bind parameter per value: 800 here, and databases cap that number.

@@ -76,7 +76,7 @@ async def main() -> None:
 
     repeated = sorted({i for i in seen_offset if seen_offset.count(i) > 1})
     missed = sorted(set(range(1, 31)) - set(seen_offset))
-    print(f"OFFSET: {len(seen_offset)} rows shown, repeated {repeated}, never shown {missed}")
+    print(f"OFFSET: {len(seen_offset)} rows shown, repeated {repeated}, not yet shown {missed}")
     print(f"keyset: {len(seen_keyset)} rows shown, each of 1..30 exactly once")
     assert repeated
     assert missed
