@@ -58,11 +58,12 @@ def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
     )
 
 
-# SQLite in WAL mode lets readers run beside one writer. A transaction that starts as a reader
-# (BEGIN DEFERRED) and later writes fails at once with "database is locked" if another writer
-# committed in between: its snapshot is stale, and busy_timeout does not help. So transactions
-# that will write take the write lock up front (BEGIN IMMEDIATE) and wait their turn instead.
-# The Python driver's own implicit BEGIN is switched off so these events decide.
+# SQLite (WAL) lets readers run beside one writer. Concurrent writers go wrong two ways: a
+# transaction that starts as a reader (BEGIN DEFERRED) and then writes fails at once if another
+# writer committed meanwhile (its snapshot is stale; busy_timeout does not apply), and a writer
+# that waits longer than busy_timeout fails too. So every transaction starts with an explicit
+# BEGIN (the driver's implicit one is switched off), writers use BEGIN IMMEDIATE, and within
+# one process they first queue on an asyncio lock (see `dependencies.get_write_session`).
 IMMEDIATE = "sqlite_immediate"
 
 
