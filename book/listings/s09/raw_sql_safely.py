@@ -56,7 +56,7 @@ async def main() -> None:
 
         # 3. A column name is not a value: pick it from a fixed mapping, never from the user.
         wanted = "newest"
-        order = SORTS[wanted]  # a KeyError (-> 422 upstream) for anything else
+        order = SORTS[wanted]  # validation upstream (an enum) rejects any other key with a 422
         ids = (
             await connection.scalars(text(f"SELECT id FROM conversations ORDER BY {order}"))
         ).all()
