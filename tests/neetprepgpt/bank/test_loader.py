@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from neetprepgpt.bank.loader import DATA_DIR, BankError, load_bank, load_chapters, load_questions
+from neetprepgpt.bank.loader import (
+    DATA_DIR,
+    Bank,
+    BankError,
+    load_bank,
+    load_chapters,
+    load_questions,
+)
 
 FIXTURE_BANK = Path(__file__).parents[1] / "fixtures" / "bank"
 
@@ -40,8 +47,13 @@ def test_fixture_bank_loads() -> None:
     assert bank.subjects[0].source == "questions/physics.yaml"
 
 
-def test_real_bank_is_valid_and_complete() -> None:
-    bank = load_bank(DATA_DIR)  # raises with every problem listed if anything is wrong
+@pytest.fixture(scope="module")
+def real_bank() -> Bank:
+    return load_bank(DATA_DIR)  # raises with every problem listed if anything is wrong
+
+
+def test_real_bank_is_valid_and_complete(real_bank: Bank) -> None:
+    bank = real_bank
     counts = {s.subject: len(s.questions) for s in bank.subjects}
     assert set(counts) == {"physics", "chemistry", "botany", "zoology"}
     assert all(count >= 45 for count in counts.values()), counts  # a full mock needs 45 each
@@ -49,8 +61,8 @@ def test_real_bank_is_valid_and_complete() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_real_bank_keys_and_options() -> None:
-    bank = load_bank(DATA_DIR)
+def test_real_bank_keys_and_options(real_bank: Bank) -> None:
+    bank = real_bank
     chapters = {(s.key, c.slug) for s in bank.chapters.subjects for c in s.chapters}
     for subject in bank.subjects:
         for question in subject.questions:
