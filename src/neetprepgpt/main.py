@@ -59,9 +59,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
     )
     app.add_exception_handler(OperationalError, database_busy)
+    app.state.write_gate = asyncio.Lock() if is_sqlite(database.url) else None
     app.state.settings = settings
     app.state.database = database
-    app.state.write_gate = asyncio.Lock() if is_sqlite(database.url) else None
     app.state.clock = utc_now
     return app
 
