@@ -2,8 +2,8 @@
 
 The app is built with the shared kit (`servicekit.app.create_service_app`), as both real
 services are, so it gets `/healthz`, `/readyz`, problem-details errors and request ids. Its one
-endpoint lists the five urgency levels, most urgent first. The tests talk to it in memory through
-`httpx.ASGITransport`: no server, no port, no network.
+endpoint lists the five urgency levels, most urgent first, at the path the real bot uses. The
+tests talk to it in memory through `httpx.ASGITransport`: no server, no port, no network.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from servicekit.app import create_service_app
 from symptom2specialist.triage.levels import LevelId
 
 LEVELS: tuple[LevelId, ...] = get_args(LevelId)  # the real vocabulary, most urgent first
-router = APIRouter(prefix="/v1/triage", tags=["triage"])
+router = APIRouter(prefix="/v1", tags=["knowledge"])
 
 
-@router.get("/levels")
+@router.get("/triage-levels")
 async def list_levels() -> list[LevelId]:
     return list(LEVELS)
 
@@ -33,7 +33,7 @@ def create_app() -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        rules["loaded"] = True  # the real bot loads and compiles its red-flag rules here
+        rules["loaded"] = True  # the real bot loads its red-flag rules and classifier here
         yield
         rules["loaded"] = False
 
@@ -92,7 +92,7 @@ async def test_readiness_waits_for_the_rules() -> None:
 
 async def test_first_endpoint_lists_levels_most_urgent_first() -> None:
     async with client_for(create_app()) as client:
-        response = await client.get("/v1/triage/levels")
+        response = await client.get("/v1/triage-levels")
     assert response.status_code == 200
     assert response.json()[0] == "emergency_ambulance"
     assert response.json()[-1] == "self_care"
@@ -101,7 +101,7 @@ async def test_first_endpoint_lists_levels_most_urgent_first() -> None:
 
 async def test_unknown_path_is_a_problem_not_a_crash() -> None:
     async with client_for(create_app()) as client:
-        response = await client.get("/v1/triage/level")
+        response = await client.get("/v1/triage-level")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
 

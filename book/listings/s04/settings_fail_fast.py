@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings
 
 from mastery.llm import LLMSettings
 from neetprepgpt.config import Settings
+from symptom2specialist.config import Settings as BotSettings
 
 PREFIX = "NEETPREPGPT_"
 
@@ -91,13 +92,20 @@ def main() -> None:
     assert typos == ["NEETPREPGPT_AUTOSAVE_GRACE"]
     print(f"typo ignored by validation, caught by a name check: {typos[0]}")
 
-    # The same check keeps .env.example honest: every name it documents is a real field.
+    # The same check keeps .env.example honest both ways: every name it documents is a real
+    # field, and every field of the three settings classes is documented.
     example = Path(".env.example").read_text(encoding="utf-8")
     documented = re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE)
-    assert unknown_names(documented, Settings, PREFIX) == []
-    assert unknown_names(documented, LLMSettings, "MASTERY_LLM_") == []
-    assert any(n.startswith(PREFIX) for n in documented)
-    print(".env.example documents only variables that exist")
+    classes: dict[str, type[BaseSettings]] = {
+        PREFIX: Settings,
+        "SYMPTOM2SPECIALIST_": BotSettings,
+        "MASTERY_LLM_": LLMSettings,
+    }
+    for prefix, model in classes.items():
+        assert unknown_names(documented, model, prefix) == [], prefix
+        fields = {prefix + field.upper() for field in model.model_fields}
+        assert fields <= set(documented), f"undocumented: {sorted(fields - set(documented))}"
+    print(".env.example documents every field of all three classes, and nothing else")
 
 
 if __name__ == "__main__":
