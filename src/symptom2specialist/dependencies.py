@@ -1,8 +1,8 @@
 """Request-scoped dependencies, shared by HTTP routes and the WebSocket."""
 
 import contextlib
-from collections.abc import AsyncGenerator, AsyncIterator
-from typing import Annotated, cast
+from collections.abc import AsyncIterator
+from typing import Annotated
 
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,9 +23,7 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
     # aclosing: the kit's generator is closed (and rolls back) as soon as the request ends.
-    # It is an async generator; the kit only promises an AsyncIterator, hence the cast.
-    generator = cast(AsyncGenerator[AsyncSession, None], runtime.database.session())
-    async with contextlib.aclosing(generator) as sessions:
+    async with contextlib.aclosing(runtime.database.session()) as sessions:
         async for session in sessions:
             yield session
 

@@ -30,6 +30,7 @@ class Evaluation:
     support: int
     red_flag_lines: int
     accuracy_by_language: dict[str, float] = field(default_factory=dict)
+    red_flags_by_rule: dict[str, tuple[int, int]] = field(default_factory=dict)  # caught, total
     misses: list[RedFlagMiss] = field(default_factory=list)
     false_alarms: list[RedFlagMiss] = field(default_factory=list)
 
@@ -97,7 +98,15 @@ def evaluate(
         lang: round(float((predicted == truth)[languages == lang].mean()), 4)
         for lang in sorted(set(languages.tolist()))
     }
+    by_rule: dict[str, tuple[int, int]] = {}
+    missed_texts = {(miss.text, miss.expected) for miss in misses}
+    for line in flagged:
+        assert line.red_flag is not None
+        caught_before, total = by_rule.get(line.red_flag, (0, 0))
+        hit = (line.text, line.red_flag) not in missed_texts
+        by_rule[line.red_flag] = (caught_before + hit, total + 1)
     return Evaluation(
+        red_flags_by_rule=dict(sorted(by_rule.items())),
         metrics=metrics,
         classes=classifier.classes,
         confusion=[[int(v) for v in row] for row in matrix],
@@ -129,6 +138,8 @@ def format_report(evaluation: Evaluation, title: str) -> str:
         f"{m.red_flag_rule_recall:.4f} (the labelled rule)",
         f"red-flag false alarms on other lines: {m.red_flag_false_alarm_rate:.4f} "
         f"({len(evaluation.false_alarms)} lines)",
+        "red flags by rule (caught by the labelled rule / held-out lines): "
+        + ", ".join(f"{rule} {c}/{t}" for rule, (c, t) in evaluation.red_flags_by_rule.items()),
         "",
         "confusion matrix (rows: true, columns: predicted)",
     ]
