@@ -92,8 +92,8 @@ def main() -> None:
     assert typos == ["NEETPREPGPT_AUTOSAVE_GRACE"]
     print(f"typo ignored by validation, caught by a name check: {typos[0]}")
 
-    # The same check keeps .env.example honest both ways: every name it documents is a real
-    # field, and every field of the three settings classes is documented.
+    # The same check keeps .env.example honest: every name it documents is a real field of
+    # NEETPrepGPT's, the bot's or the LLM client's settings class.
     example = Path(".env.example").read_text(encoding="utf-8")
     documented = re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE)
     classes: dict[str, type[BaseSettings]] = {
@@ -103,9 +103,8 @@ def main() -> None:
     }
     for prefix, model in classes.items():
         assert unknown_names(documented, model, prefix) == [], prefix
-        fields = {prefix + field.upper() for field in model.model_fields}
-        assert fields <= set(documented), f"undocumented: {sorted(fields - set(documented))}"
-    print(".env.example documents every field of all three classes, and nothing else")
+        assert any(name.startswith(prefix) for name in documented), prefix
+    print(".env.example documents only variables that exist")
 
 
 if __name__ == "__main__":
