@@ -36,9 +36,12 @@ def need_service(name: str, host: str, port: int) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def postgres_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for this test session; dropped at the end.
+    """A fresh, empty PostgreSQL database for each test module; dropped after it.
+
+    Per module, not per session: one module's migration round trip (which leaves an
+    `alembic_version` table behind) must not become another module's unexpected schema.
 
     Yields an asyncpg SQLAlchemy URL.
     """
