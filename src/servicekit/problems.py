@@ -5,16 +5,19 @@ title; handlers turn it (and validation errors, unknown routes, unexpected crash
 `application/problem+json`. `problem_responses()` documents the same shapes in OpenAPI.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from http import HTTPStatus
 from typing import Any, ClassVar
 
+import fastapi.routing
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -50,6 +53,7 @@ class ProblemError(Exception):
     status: ClassVar[int] = 400
     slug: ClassVar[str] = "bad-request"
     title: ClassVar[str] = "Bad Request"
+    headers: ClassVar[dict[str, str]] = {}  # e.g. WWW-Authenticate on a 401
 
     def __init__(self, detail: str, **extensions: Any) -> None:
         super().__init__(detail)
@@ -83,10 +87,22 @@ class PayloadTooLarge(ProblemError):
     title = "Content Too Large"
 
 
+class UnsupportedMediaType(ProblemError):
+    status = 415
+    slug = "unsupported-media-type"
+    title = "Unsupported Media Type"
+
+
 class Unprocessable(ProblemError):
     status = 422
     slug = "unprocessable"
     title = "Unprocessable Content"
+
+
+class ServiceUnavailable(ProblemError):
+    status = 503
+    slug = "service-unavailable"
+    title = "Service Unavailable"
 
 
 def problem_response(
@@ -108,9 +124,11 @@ def _location(loc: Sequence[int | str]) -> str:
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
-    return problem_response(
+    response = problem_response(
         exc.status, exc.title, exc.type_uri(), exc.detail, request.url.path, **exc.extensions
     )
+    response.headers.update(exc.headers)
+    return response
 
 
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
@@ -130,6 +148,33 @@ async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _route_methods(app: Any) -> Iterator[tuple[Any, set[str]]]:
+    """(path regex, methods) of every route, inside included routers too."""
+    iter_contexts = getattr(fastapi.routing, "iter_route_contexts", None)
+    routes = iter_contexts(app.router.routes) if iter_contexts else app.router.routes
+    for route in routes:
+        regex, methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and methods:
+            yield regex, set(methods)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (RFC 9110: `Allow` lists them all).
+
+    Starlette answers 405 from the first route whose path matches, naming only its methods;
+    a path served by several routes (GET and PATCH declared apart) needs the union.
+    """
+    root_path = request.scope.get("root_path", "")
+    path = request.scope["path"]
+    if root_path and path.startswith(root_path):
+        path = path[len(root_path) :]
+    methods: set[str] = set()
+    for regex, route_methods in _route_methods(request.app):
+        if regex.match(path):
+            methods |= route_methods
+    return sorted(methods)
+
+
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     phrase = HTTPStatus(exc.status_code).phrase
@@ -138,7 +183,34 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     response = problem_response(exc.status_code, phrase, TYPE_BASE + slug, detail, request.url.path)
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
+    methods = allowed_methods(request) if exc.status_code == 405 else []
+    if methods:
+        response.headers["Allow"] = ", ".join(methods)
     return response
+
+
+def _busy(request: Request, detail: str) -> JSONResponse:
+    response = problem_response(
+        503, "Service Unavailable", TYPE_BASE + "database-busy", detail, request.url.path
+    )
+    response.headers["Retry-After"] = "1"
+    return response
+
+
+async def _on_pool_timeout(request: Request, exc: Exception) -> JSONResponse:
+    """Every pooled connection stayed busy for `pool_timeout`: load, not a bug."""
+    log.warning("database_pool_timeout", path=request.url.path)
+    return _busy(request, "All database connections are busy; retry in a moment.")
+
+
+async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
+    """SQLite refused a writer after waiting `busy_timeout` (several processes writing at once)
+    is answered 503 with Retry-After; anything else the database raises is a logged 500."""
+    assert isinstance(exc, OperationalError)
+    if "database is locked" in str(exc.orig):
+        log.warning("database_locked", path=request.url.path)
+        return _busy(request, "The database is busy with other writes; retry in a moment.")
+    return await _on_crash(request, exc)
 
 
 async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
@@ -157,13 +229,22 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(PoolTimeout, _on_pool_timeout)
+    app.add_exception_handler(OperationalError, _on_database_error)
     app.add_exception_handler(Exception, _on_crash)
 
 
-def problem_responses(*errors: type[ProblemError]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries for the given errors, plus the validation error."""
+def problem_responses(
+    *errors: type[ProblemError], body: bool = False
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the given errors, plus the validation error.
+
+    `body=True` for a route that reads a JSON body: it adds 413 (the body-size limit) and 415
+    (`servicekit.http.require_json`).
+    """
     responses: dict[int | str, dict[str, Any]] = {}
-    documented: tuple[type[ProblemError], ...] = (*errors, Unprocessable)
+    extra = (PayloadTooLarge, UnsupportedMediaType) if body else ()
+    documented: tuple[type[ProblemError], ...] = (*errors, *extra, Unprocessable)
     for error in documented:
         entry = responses.setdefault(
             error.status,

@@ -22,6 +22,18 @@ class ServiceSettings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False
     sql_echo: bool = False
+    db_pool_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=120,
+        description="How long a request waits for a pooled connection before a 503.",
+    )
+    db_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        le=60_000,
+        description="SQLite only: how long a writer waits for another process's lock.",
+    )
 
     def resolved_database_url(self, service_name: str) -> str:
         """The configured URL, or an embedded SQLite file named after the service."""
