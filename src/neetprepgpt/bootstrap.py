@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from neetprepgpt.bank.loader import DATA_DIR, load_bank
 from neetprepgpt.bank.service import SeedReport, seed_bank
-from neetprepgpt.db import begin_writing
 from neetprepgpt.papers.service import ensure_default_mock
 from servicekit.db import Database
+from servicekit.sqlite import writing
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -52,7 +52,7 @@ async def bootstrap(database: Database, data_dir: Path = DATA_DIR) -> SeedReport
     await migrate(database.engine)
     bank = load_bank(data_dir)
     async with database.sessions() as session:
-        await begin_writing(session)
-        report = await seed_bank(session, bank)
+        async with writing(session):
+            report = await seed_bank(session, bank)
         await ensure_default_mock(session)
     return report

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from neetprepgpt.bank.loader import DATA_DIR
@@ -31,6 +31,15 @@ class Settings(ServiceSettings):
         ge=0,
         le=300,
         description="How long after the deadline a save in flight is still accepted.",
+    )
+
+    editor_token: SecretStr | None = Field(
+        default=None,
+        min_length=16,
+        description=(
+            "The credential for the bank's editorial surface (keys, explanations, edits), sent "
+            "as X-Editor-Token. Unset: editorial access is disabled for everyone."
+        ),
     )
 
     def database(self) -> str:

@@ -1,13 +1,11 @@
 """The NEETPrepGPT app: `create_app()` for `fastapi dev`, tests and `mastery serve`."""
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import structlog
 from fastapi import FastAPI
-from sqlalchemy.exc import OperationalError
 
 from neetprepgpt import __version__
 from neetprepgpt.attempts.router import router as attempts_router
@@ -15,11 +13,9 @@ from neetprepgpt.bootstrap import bootstrap
 from neetprepgpt.catalog.router import router as catalog_router
 from neetprepgpt.config import SERVICE_NAME, Settings
 from neetprepgpt.db import open_database
-from neetprepgpt.errors import database_busy
 from neetprepgpt.papers.router import router as papers_router
 from neetprepgpt.questions.router import router as questions_router
 from servicekit.app import create_service_app
-from servicekit.db import is_sqlite
 from servicekit.logging import configure_logging
 
 log = structlog.get_logger("neetprepgpt")
@@ -38,7 +34,12 @@ def utc_now() -> datetime:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings.log_level, json=settings.log_json)
-    database = open_database(settings.database(), echo=settings.sql_echo)
+    database = open_database(
+        settings.database(),
+        echo=settings.sql_echo,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        busy_timeout_ms=settings.db_busy_timeout_ms,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -58,8 +59,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         readiness={"database": database.ping},
         max_body_bytes=settings.max_body_bytes,
     )
-    app.add_exception_handler(OperationalError, database_busy)
-    app.state.write_gate = asyncio.Lock() if is_sqlite(database.url) else None
     app.state.settings = settings
     app.state.database = database
     app.state.clock = utc_now

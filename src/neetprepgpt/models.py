@@ -3,6 +3,7 @@
 from neetprepgpt.attempts.models import Attempt, AttemptAnswer, AttemptStatus
 from neetprepgpt.catalog.models import Chapter, Subject
 from neetprepgpt.db import Base
+from neetprepgpt.idempotency import IdempotencyRecord
 from neetprepgpt.papers.models import Paper, PaperKind, PaperQuestion
 from neetprepgpt.questions.models import Difficulty, Question, QuestionFormat
 
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "Chapter",
     "Difficulty",
+    "IdempotencyRecord",
     "Paper",
     "PaperKind",
     "PaperQuestion",

@@ -4,7 +4,7 @@ the app with its lifespan, an HTTP client, a controllable clock and bank factori
 import asyncio
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +14,7 @@ import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
+from pydantic import SecretStr
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -27,7 +28,12 @@ from servicekit.db import Database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_BANK = FIXTURES / "bank"
-TABLES = "attempt_answers, attempts, paper_questions, papers, questions, chapters, subjects"
+TABLES = (
+    "idempotency_keys, attempt_answers, attempts, paper_questions, papers, questions, chapters, "
+    "subjects"
+)
+EDITOR_TOKEN = "editor-token-for-tests-0123456789"
+EDITOR = {"X-Editor-Token": EDITOR_TOKEN}
 
 
 async def _migrate_url(url: str) -> None:
@@ -68,7 +74,7 @@ def sqlite_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Pat
     return templates
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def postgres_url(postgres_database: str) -> Iterator[str]:
     """A database of our own on the local server (no clash with other services' tables)."""
     name = f"neetprepgpt_{uuid.uuid4().hex[:10]}"
@@ -139,7 +145,12 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def app(database_url: str, tmp_path: Path, clock: FakeClock) -> AsyncIterator[FastAPI]:
-    settings = Settings(database_url=database_url, data_dir=tmp_path, bootstrap_on_startup=False)
+    settings = Settings(
+        database_url=database_url,
+        data_dir=tmp_path,
+        bootstrap_on_startup=False,
+        editor_token=SecretStr(EDITOR_TOKEN),
+    )
     application = create_app(settings)
     application.state.clock = clock
     async with application.router.lifespan_context(application):
@@ -150,6 +161,16 @@ async def app(database_url: str, tmp_path: Path, clock: FakeClock) -> AsyncItera
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+@pytest.fixture
+async def editor(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client holding the editor credential: the bank's keys and its writes."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://test", headers=EDITOR
+    ) as http:
         yield http
 
 
@@ -205,3 +226,25 @@ def seeded(database_url: str) -> Bank:
     (`database_url` sees this fixture requested and starts from a seeded copy.)
     """
     return build_bank(50)
+
+
+PaperKeys = Callable[[int], Awaitable[dict[int, str]]]
+
+
+@pytest.fixture
+def paper_keys(database: Database) -> PaperKeys:
+    """The published key of each position of a paper, read straight from the database.
+
+    Tests that answer correctly need the keys mid-attempt; the API rightly will not tell them.
+    """
+
+    async def keys(paper_id: int) -> dict[int, str]:
+        query = text(
+            "SELECT pq.position, q.answer FROM paper_questions pq "
+            "JOIN questions q ON q.id = pq.question_id WHERE pq.paper_id = :paper_id"
+        )
+        async with database.sessions() as session:
+            rows = (await session.execute(query, {"paper_id": paper_id})).all()
+        return {int(position): str(answer) for position, answer in rows}
+
+    return keys

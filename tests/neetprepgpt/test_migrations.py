@@ -19,6 +19,7 @@ TABLES = {
     "attempt_answers",
     "attempts",
     "chapters",
+    "idempotency_keys",
     "paper_questions",
     "papers",
     "questions",

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from neetprepgpt.analytics import service as analytics
 from neetprepgpt.analytics.schemas import AttemptAnalytics
@@ -27,10 +28,16 @@ from neetprepgpt.dependencies import (
     IdPath,
     NowDep,
     SessionDep,
-    WriteSessionDep,
 )
 from neetprepgpt.errors import InvalidField
 from neetprepgpt.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from servicekit.http import require_json
+from servicekit.idempotency import (
+    REPLAYED_HEADER,
+    IdempotencyKey,
+    IdempotencyKeyReused,
+    normalise_key,
+)
 from servicekit.pagination import InvalidCursor, Page
 from servicekit.problems import problem_responses
 
@@ -58,20 +65,38 @@ SAVE_EXAMPLES = {
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="start_attempt",
-    responses=problem_responses(InvalidField),
+    dependencies=[Depends(require_json)],
+    response_model=AttemptPublic,
+    responses=problem_responses(InvalidField, IdempotencyKeyReused, body=True),
 )
 async def start_attempt(
     body: AttemptCreate,
     candidate: CandidateDep,
-    session: WriteSessionDep,
+    session: SessionDep,
     now: NowDep,
     request: Request,
-    response: Response,
-) -> AttemptPublic:
-    """Start the clock on a paper. The deadline is the server's, not the browser's."""
-    attempt = await service.start(session, candidate, body, now)
-    response.headers["Location"] = str(request.url_for("get_attempt", attempt_id=attempt.id))
-    return attempt
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Start the clock on a paper. The deadline is the server's, not the browser's.
+
+    A client that may retry sends `Idempotency-Key`: a retry with the same key and body gets
+    the first response again (same attempt, same clock); the same key with another body, 422.
+    Keys are per candidate and kept for 24 hours.
+    """
+    key = normalise_key(idempotency_key) if idempotency_key is not None else None
+
+    def locate(attempt_id: int) -> str:
+        return str(request.url_for("get_attempt", attempt_id=attempt_id))
+
+    stored = await service.start(session, candidate, body, now, locate, key)
+    # The stored body is replayed byte for byte, so it goes out as it is, not re-serialized.
+    response = Response(
+        stored.body, status_code=stored.status_code, media_type=JSONResponse.media_type
+    )
+    response.headers["Location"] = stored.location
+    if key is not None:
+        response.headers[REPLAYED_HEADER] = "true" if stored.replayed else "false"
+    return response
 
 
 @router.get("", operation_id="list_attempts", responses=problem_responses(InvalidCursor))
@@ -111,13 +136,14 @@ async def list_attempt_questions(
 @router.patch(
     "/{attempt_id}/answers",
     operation_id="save_answers",
-    responses=problem_responses(AttemptNotFound, StaleVersion, AttemptSubmitted, TimeUp),
+    dependencies=[Depends(require_json)],
+    responses=problem_responses(AttemptNotFound, StaleVersion, AttemptSubmitted, TimeUp, body=True),
 )
 async def save_answers(
     attempt_id: IdPath,
     body: Annotated[AnswersSave, Body(openapi_examples=SAVE_EXAMPLES)],
     candidate: CandidateDep,
-    session: WriteSessionDep,
+    session: SessionDep,
     now: NowDep,
     grace: GraceDep,
 ) -> AttemptPublic:
@@ -131,7 +157,7 @@ async def save_answers(
     responses=problem_responses(AttemptNotFound, AttemptSubmitted),
 )
 async def submit_attempt(
-    attempt_id: IdPath, candidate: CandidateDep, session: WriteSessionDep, now: NowDep
+    attempt_id: IdPath, candidate: CandidateDep, session: SessionDep, now: NowDep
 ) -> AttemptPublic:
     """Submit once and get the score; a second submission gets 409."""
     return await service.submit(session, attempt_id, candidate, now)

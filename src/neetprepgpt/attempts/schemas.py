@@ -90,7 +90,9 @@ class AttemptQuestion(BaseModel):
     """A question as a candidate sees it: the key and explanation only after submission."""
 
     position: int
-    external_id: str
+    external_id: str | None = Field(
+        default=None, description="The bank's id, once the attempt is submitted.", examples=[None]
+    )
     subject: str
     chapter: str
     difficulty: Difficulty

@@ -5,11 +5,13 @@ with a conditional UPDATE (it only matches the version the client saw, while the
 and in time), and a submission flips the status the same way. Whoever loses gets a 409.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from neetprepgpt import idempotency
 from neetprepgpt.attempts import grading, repository
 from neetprepgpt.attempts.errors import (
     AttemptNotFound,
@@ -27,9 +29,14 @@ from neetprepgpt.attempts.schemas import (
     ResultPublic,
 )
 from neetprepgpt.errors import InvalidField
+from neetprepgpt.idempotency import StoredResponse
 from neetprepgpt.pagination import cursor_after, split_page
 from neetprepgpt.papers import repository as papers
+from servicekit.idempotency import fingerprint
 from servicekit.pagination import Page
+from servicekit.sqlite import writing
+
+START = "start_attempt"
 
 
 def _view(attempt: Attempt, answers: Sequence[AttemptAnswer], now: datetime) -> AttemptPublic:
@@ -75,8 +82,47 @@ async def _existing(session: AsyncSession, attempt_id: int, candidate_id: str) -
 
 
 async def start(
-    session: AsyncSession, candidate_id: str, data: AttemptCreate, now: datetime
-) -> AttemptPublic:
+    session: AsyncSession,
+    candidate_id: str,
+    data: AttemptCreate,
+    now: datetime,
+    locate: Callable[[int], str],
+    idempotency_key: str | None = None,
+) -> StoredResponse:
+    """Start the clock, or, for a retry under the same `Idempotency-Key`, replay the first
+    answer (status, Location and body as they were) without starting a second clock."""
+    request_hash = fingerprint(START, data)
+    try:
+        async with writing(session):
+            return await _start_once(session, candidate_id, data, now, locate, idempotency_key)
+    except IntegrityError:
+        # Two retries raced (PostgreSQL); the winner stored its answer: replay it.
+        if idempotency_key is None:
+            raise
+        async with writing(session):
+            stored = await idempotency.find(
+                session, candidate_id, START, idempotency_key, request_hash, now
+            )
+        if stored is None:
+            raise
+        return stored
+
+
+async def _start_once(
+    session: AsyncSession,
+    candidate_id: str,
+    data: AttemptCreate,
+    now: datetime,
+    locate: Callable[[int], str],
+    idempotency_key: str | None,
+) -> StoredResponse:
+    request_hash = fingerprint(START, data)
+    if idempotency_key is not None:
+        stored = await idempotency.find(
+            session, candidate_id, START, idempotency_key, request_hash, now
+        )
+        if stored is not None:
+            return stored
     paper = await papers.get(session, data.paper_id)
     if paper is None:
         raise InvalidField("body.paper_id", f"Paper {data.paper_id} does not exist.")
@@ -87,8 +133,18 @@ async def start(
         deadline_at=now + timedelta(minutes=paper.duration_minutes),
     )
     session.add(attempt)
+    await session.flush()  # the id, for the Location
+    response = StoredResponse(
+        status_code=201,
+        location=locate(attempt.id),
+        body=_view(attempt, [], now).model_dump_json(),
+    )
+    if idempotency_key is not None:
+        idempotency.remember(
+            session, candidate_id, START, idempotency_key, request_hash, now, response
+        )
     await session.commit()
-    return _view(attempt, [], now)
+    return response
 
 
 async def get_attempt(
@@ -152,6 +208,18 @@ async def save_answers(
     now: datetime,
     grace: timedelta,
 ) -> AttemptPublic:
+    async with writing(session):
+        return await _save(session, attempt_id, candidate_id, body, now, grace)
+
+
+async def _save(
+    session: AsyncSession,
+    attempt_id: int,
+    candidate_id: str,
+    body: AnswersSave,
+    now: datetime,
+    grace: timedelta,
+) -> AttemptPublic:
     claimed = await repository.claim_version(
         session, attempt_id, candidate_id, body.version, now - grace
     )
@@ -188,12 +256,13 @@ async def save_answers(
 async def submit(
     session: AsyncSession, attempt_id: int, candidate_id: str, now: datetime
 ) -> AttemptPublic:
-    closed = await repository.close(session, attempt_id, candidate_id, now)
-    attempt = await _existing(session, attempt_id, candidate_id)
-    if not closed:
-        raise AttemptSubmitted(f"Attempt {attempt_id} was already submitted.")
-    await grading.grade_and_record(session, attempt_id, attempt.paper)
-    await session.commit()
+    async with writing(session):
+        closed = await repository.close(session, attempt_id, candidate_id, now)
+        attempt = await _existing(session, attempt_id, candidate_id)
+        if not closed:
+            raise AttemptSubmitted(f"Attempt {attempt_id} was already submitted.")
+        await grading.grade_and_record(session, attempt_id, attempt.paper)
+        await session.commit()
     return await get_attempt(session, attempt_id, candidate_id, now)
 
 
@@ -206,7 +275,8 @@ async def questions(
     return [
         AttemptQuestion(
             position=item.position,
-            external_id=question.external_id,
+            # The bank id only after submission: mid-attempt it would map the paper to the bank.
+            external_id=question.external_id if reveal else None,
             subject=question.subject.key,
             chapter=question.chapter.slug,
             difficulty=question.difficulty,

@@ -2,11 +2,12 @@
 
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from neetprepgpt.attempts.scoring import MarkingScheme
+from neetprepgpt.bank.loader import load_yaml
 
 PATTERNS_FILE = Path(__file__).parents[1] / "bank" / "data" / "patterns.yaml"
 
@@ -48,9 +49,10 @@ class PatternsFile(BaseModel):
 
 
 @cache
-def patterns() -> dict[str, Pattern]:
-    data = PatternsFile.model_validate(yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8")))
-    return {pattern.code: pattern for pattern in data.patterns}
+def patterns() -> MappingProxyType[str, Pattern]:
+    """Read once and shared by every caller, so read-only: nobody can change it for the rest."""
+    data = PatternsFile.model_validate(load_yaml(PATTERNS_FILE.read_text(encoding="utf-8")))
+    return MappingProxyType({pattern.code: pattern for pattern in data.patterns})
 
 
 MOCK_PATTERN = "NEET_2025"

@@ -2,15 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Request, Response, status
+from fastapi import APIRouter, Body, Depends, Query, Request, Response, status
 
-from neetprepgpt.dependencies import IdPath, SessionDep, WriteSessionDep
+from neetprepgpt.dependencies import IdPath, SessionDep
 from neetprepgpt.errors import InvalidField
 from neetprepgpt.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from neetprepgpt.papers import service
 from neetprepgpt.papers.errors import NotEnoughQuestions, PaperNotFound
 from neetprepgpt.papers.models import PaperKind
 from neetprepgpt.papers.schemas import MockPaperCreate, PaperCreate, PaperPublic
+from servicekit.http import require_json
 from servicekit.pagination import InvalidCursor, Page
 from servicekit.problems import problem_responses
 
@@ -32,11 +33,12 @@ CREATE_EXAMPLES = {
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="create_paper",
-    responses=problem_responses(NotEnoughQuestions, InvalidField),
+    dependencies=[Depends(require_json)],
+    responses=problem_responses(NotEnoughQuestions, InvalidField, body=True),
 )
 async def create_paper(
     body: Annotated[PaperCreate, Body(openapi_examples=CREATE_EXAMPLES)],
-    session: WriteSessionDep,
+    session: SessionDep,
     request: Request,
     response: Response,
 ) -> PaperPublic:

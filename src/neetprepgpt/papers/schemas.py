@@ -20,7 +20,8 @@ class MockPaperCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal[PaperKind.MOCK]
+    # Plain string tags, so a wrong `kind` is reported as "'mock' or 'practice'", not as enums.
+    kind: Literal["mock"]
     pattern: Literal["NEET_2025"] = "NEET_2025"
     title: Title | None = None
     seed: Seed | None = None
@@ -31,7 +32,7 @@ class PracticePaperCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal[PaperKind.PRACTICE]
+    kind: Literal["practice"]
     subject: SubjectKey
     chapter: Slug = Field(examples=["gravitation"])
     size: int = Field(default=10, ge=1, le=45)

@@ -25,6 +25,7 @@ from neetprepgpt.papers.schemas import (
     SectionPublic,
 )
 from servicekit.pagination import Page
+from servicekit.sqlite import writing
 
 DEFAULT_MOCK_SLUG = "neet-2025-mock-1"
 DEFAULT_MOCK_SEED = 2025
@@ -88,6 +89,13 @@ async def _save(session: AsyncSession, paper: Paper, question_ids: list[int]) ->
 async def create_mock(
     session: AsyncSession, data: MockPaperCreate, slug: str | None = None
 ) -> PaperPublic:
+    async with writing(session):
+        return await _create_mock(session, data, slug)
+
+
+async def _create_mock(
+    session: AsyncSession, data: MockPaperCreate, slug: str | None
+) -> PaperPublic:
     pattern = patterns()[data.pattern]
     seed = data.seed if data.seed is not None else random.SystemRandom().randrange(2**31)
     rng = random.Random(seed)
@@ -101,6 +109,11 @@ async def create_mock(
 
 
 async def create_practice(session: AsyncSession, data: PracticePaperCreate) -> PaperPublic:
+    async with writing(session):
+        return await _create_practice(session, data)
+
+
+async def _create_practice(session: AsyncSession, data: PracticePaperCreate) -> PaperPublic:
     chapter = await catalog.chapter_by_slug(session, data.subject, data.chapter)
     if chapter is None:
         raise InvalidField("body.chapter", f"{data.chapter!r} is not a {data.subject} chapter.")
@@ -117,11 +130,16 @@ async def create_practice(session: AsyncSession, data: PracticePaperCreate) -> P
 
 async def ensure_default_mock(session: AsyncSession) -> PaperPublic | None:
     """The mock a fresh install serves, built once when the bank is big enough."""
+    async with writing(session):
+        return await _ensure_default_mock(session)
+
+
+async def _ensure_default_mock(session: AsyncSession) -> PaperPublic | None:
     existing = await repository.by_slug(session, DEFAULT_MOCK_SLUG)
     if existing is not None:
         return (await _publish(session, [existing]))[0]
     request = MockPaperCreate(
-        kind=PaperKind.MOCK, pattern=MOCK_PATTERN, title="NEET 2025 mock 1", seed=DEFAULT_MOCK_SEED
+        kind="mock", pattern=MOCK_PATTERN, title="NEET 2025 mock 1", seed=DEFAULT_MOCK_SEED
     )
     try:
         return await create_mock(session, request, slug=DEFAULT_MOCK_SLUG)

@@ -70,6 +70,13 @@ async def get(session: AsyncSession, external_id: str) -> Question | None:
     return await session.scalar(query)
 
 
+async def _chapter_ids(session: AsyncSession, slug: str, subject: str | None) -> list[int]:
+    query = select(Chapter.id).where(Chapter.slug == slug)
+    if subject is not None:
+        query = query.join(Subject).where(Subject.key == subject)
+    return list((await session.scalars(query)).all())
+
+
 async def page(
     session: AsyncSession,
     filters: QuestionFilter,
@@ -86,7 +93,13 @@ async def page(
     if filters.subject is not None:
         query = query.where(Question.subject.has(Subject.key == filters.subject))
     if filters.chapter is not None:
-        query = query.where(Question.chapter.has(Chapter.slug == filters.chapter))
+        # Resolve the slug first (it is unique per subject only, so it may name several
+        # chapters), then filter on the column: `Question.chapter.has(...)` would compile to a
+        # correlated EXISTS that cannot use ix_questions_chapter_id_id.
+        chapter_ids = await _chapter_ids(session, filters.chapter, filters.subject)
+        if not chapter_ids:
+            return []
+        query = query.where(Question.chapter_id.in_(chapter_ids))
     if filters.difficulty is not None:
         query = query.where(Question.difficulty == filters.difficulty)
     if filters.format is not None:

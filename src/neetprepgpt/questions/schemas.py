@@ -95,40 +95,68 @@ class ChapterRef(BaseModel):
     name: str
 
 
-class QuestionPublic(QuestionBase):
-    """A question with its key and explanation: the bank is a study resource."""
+class QuestionView(BaseModel):
+    """A question as anyone may read it: no key and no explanation.
+
+    Candidates can read the bank while a mock runs, so the key must never be one GET away.
+    """
 
     external_id: str = Field(examples=["PHY-001"])
     subject: str = Field(examples=["physics"])
+    chapter: str = Field(examples=["motion-in-a-straight-line"])
     chapter_name: str = Field(examples=["Motion in a Straight Line"])
-    answer: OptionLabel
-    answer_key: AnswerKey
-    source: str = Field(examples=["questions/physics.yaml"])
+    difficulty: Difficulty
+    format: QuestionFormat
+    stem: str
+    options: dict[OptionLabel, str] = Field(examples=[EXAMPLE_OPTIONS])
     revision: int
     created_at: datetime
     updated_at: datetime
 
 
-def question_public(question: Question) -> QuestionPublic:
-    """Map a question (loaded with its subject and chapter) to its public shape."""
-    return QuestionPublic(
-        external_id=question.external_id,
-        subject=question.subject.key,
-        chapter=question.chapter.slug,
-        chapter_name=question.chapter.name,
-        difficulty=question.difficulty,
-        format=question.format,
-        stem=question.stem,
-        options=question.options,
-        answer=question.answer,
-        explanation=question.explanation,
-        answer_key=AnswerKey(
-            accepted_options=sorted(question.accepted()),
-            dropped=question.dropped,
-            note=question.key_note,
-        ),
-        source=question.source,
-        revision=question.revision,
-        created_at=question.created_at,
-        updated_at=question.updated_at,
+class QuestionEditorial(QuestionView):
+    """The editor's view (with `X-Editor-Token`): the key, its corrections, the explanation."""
+
+    answer: OptionLabel
+    answer_key: AnswerKey
+    explanation: str
+    source: str = Field(examples=["questions/physics.yaml"])
+
+
+def question_view(question: Question, *, editorial: bool) -> QuestionView:
+    """Map a question (loaded with its subject and chapter) to the view its reader may see."""
+    common = {
+        "external_id": question.external_id,
+        "subject": question.subject.key,
+        "chapter": question.chapter.slug,
+        "chapter_name": question.chapter.name,
+        "difficulty": question.difficulty,
+        "format": question.format,
+        "stem": question.stem,
+        "options": question.options,
+        "revision": question.revision,
+        "created_at": question.created_at,
+        "updated_at": question.updated_at,
+    }
+    if not editorial:
+        return QuestionView.model_validate(common)
+    key = AnswerKey(
+        accepted_options=sorted(question.accepted()),
+        dropped=question.dropped,
+        note=question.key_note,
     )
+    return QuestionEditorial.model_validate(
+        common
+        | {
+            "answer": question.answer,
+            "answer_key": key,
+            "explanation": question.explanation,
+            "source": question.source,
+        }
+    )
+
+
+def question_editorial(question: Question) -> QuestionEditorial:
+    view = question_view(question, editorial=True)
+    assert isinstance(view, QuestionEditorial)
+    return view

@@ -15,11 +15,14 @@ from neetprepgpt.questions.repository import QuestionFilter, QuestionSort
 from neetprepgpt.questions.schemas import (
     AnswerKey,
     QuestionCreate,
-    QuestionPublic,
+    QuestionEditorial,
     QuestionUpdate,
-    question_public,
+    QuestionView,
+    question_editorial,
+    question_view,
 )
 from servicekit.pagination import Page
+from servicekit.sqlite import writing
 
 
 async def _existing(session: AsyncSession, external_id: str) -> Question:
@@ -29,8 +32,15 @@ async def _existing(session: AsyncSession, external_id: str) -> Question:
     return question
 
 
-async def get_question(session: AsyncSession, external_id: str) -> QuestionPublic:
-    return question_public(await _existing(session, external_id))
+async def get_question(
+    session: AsyncSession, external_id: str, *, editorial: bool = False
+) -> QuestionView:
+    """The question as its reader may see it: keys and explanations for editors only."""
+    return question_view(await _existing(session, external_id), editorial=editorial)
+
+
+async def _editorial(session: AsyncSession, external_id: str) -> QuestionEditorial:
+    return question_editorial(await _existing(session, external_id))
 
 
 async def list_questions(
@@ -39,21 +49,32 @@ async def list_questions(
     sort: QuestionSort,
     cursor: str | None,
     limit: int,
-) -> Page[QuestionPublic]:
+    *,
+    editorial: bool = False,
+) -> Page[QuestionEditorial] | Page[QuestionView]:
     by_id = sort in (QuestionSort.CREATED, QuestionSort.CREATED_DESC)
     column, key_type = ("id", int) if by_id else ("external_id", str)
     after = cursor_after(cursor, sort.value, key_type)
     rows = await repository.page(session, filters, sort, after, limit + 1)
     items, next_cursor = split_page(rows, limit, sort.value, lambda q: getattr(q, column))
-    return Page(items=[question_public(q) for q in items], next_cursor=next_cursor)
+    if editorial:
+        keyed = [question_editorial(q) for q in items]
+        return Page[QuestionEditorial](items=keyed, next_cursor=next_cursor)
+    views = [question_view(q, editorial=False) for q in items]
+    return Page[QuestionView](items=views, next_cursor=next_cursor)
 
 
-async def create_question(session: AsyncSession, data: QuestionCreate) -> QuestionPublic:
+async def create_question(session: AsyncSession, data: QuestionCreate) -> QuestionEditorial:
     if not data.external_id.startswith(ID_PREFIX[data.subject] + "-"):
         raise InvalidField(
             "body.external_id",
             f"A {data.subject} question id starts with {ID_PREFIX[data.subject]}-.",
         )
+    async with writing(session):
+        return await _create(session, data)
+
+
+async def _create(session: AsyncSession, data: QuestionCreate) -> QuestionEditorial:
     chapter = await catalog.chapter_by_slug(session, data.subject, data.chapter)
     if chapter is None:
         raise InvalidField("body.chapter", f"{data.chapter!r} is not a {data.subject} chapter.")
@@ -78,14 +99,21 @@ async def create_question(session: AsyncSession, data: QuestionCreate) -> Questi
     except IntegrityError as exc:  # a concurrent create won the race for the same id
         await session.rollback()
         raise QuestionExists(f"Question {data.external_id!r} already exists.") from exc
-    return await get_question(session, data.external_id)
+    return await _editorial(session, data.external_id)
 
 
 async def update_question(
     session: AsyncSession, external_id: str, data: QuestionUpdate
-) -> QuestionPublic:
+) -> QuestionEditorial:
     """Edit the content. The bank's files stay the source of truth for the questions they hold:
     an edit clears the content fingerprint, so the next seed puts the file's version back."""
+    async with writing(session):
+        return await _update(session, external_id, data)
+
+
+async def _update(
+    session: AsyncSession, external_id: str, data: QuestionUpdate
+) -> QuestionEditorial:
     question = await _existing(session, external_id)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if "chapter" in changes:
@@ -102,11 +130,18 @@ async def update_question(
         question.revision += 1
         question.content_hash = ""
         await session.commit()
-    return await get_question(session, external_id)
+    return await _editorial(session, external_id)
 
 
-async def set_answer_key(session: AsyncSession, external_id: str, key: AnswerKey) -> QuestionPublic:
+async def set_answer_key(
+    session: AsyncSession, external_id: str, key: AnswerKey
+) -> QuestionEditorial:
     """Correct the key and re-score every submitted attempt that contains the question."""
+    async with writing(session):
+        return await _set_key(session, external_id, key)
+
+
+async def _set_key(session: AsyncSession, external_id: str, key: AnswerKey) -> QuestionEditorial:
     question = await _existing(session, external_id)
     if set(key.accepted_options) == {question.answer} and not key.dropped:
         question.accepted_options = None  # back to the published key
@@ -117,12 +152,15 @@ async def set_answer_key(session: AsyncSession, external_id: str, key: AnswerKey
     await session.flush()
     await grading.rescore_attempts_with(session, question.id)
     await session.commit()
-    return await get_question(session, external_id)
+    return await _editorial(session, external_id)
 
 
 async def delete_question(session: AsyncSession, external_id: str) -> None:
-    question = await _existing(session, external_id)
-    if await repository.is_used(session, question.id):
-        raise QuestionInUse(f"Question {external_id!r} is part of a paper and cannot be deleted.")
-    await session.delete(question)
-    await session.commit()
+    async with writing(session):
+        question = await _existing(session, external_id)
+        if await repository.is_used(session, question.id):
+            raise QuestionInUse(
+                f"Question {external_id!r} is part of a paper and cannot be deleted."
+            )
+        await session.delete(question)
+        await session.commit()

@@ -1,15 +1,23 @@
 """Analytics of a submitted attempt: breakdowns, weakest chapters, percentile among peers."""
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
 
+PaperKeys = Callable[[int], Awaitable[dict[int, str]]]  # the `paper_keys` fixture (conftest.py)
+
 pytestmark = [pytest.mark.usefixtures("seeded"), pytest.mark.postgres]
 
 
 async def sit(
-    client: httpx.AsyncClient, paper_id: int, candidate: str, right: set[int], wrong: set[int]
+    client: httpx.AsyncClient,
+    paper_keys: PaperKeys,
+    paper_id: int,
+    candidate: str,
+    right: set[int],
+    wrong: set[int],
 ) -> dict[str, Any]:
     """Answer positions in `right` correctly and those in `wrong` wrongly, 20 s each; submit."""
     headers = {"X-Candidate-Id": candidate}
@@ -18,10 +26,11 @@ async def sit(
     ).json()
     url = f"/v1/attempts/{attempt['id']}"
     questions = (await client.get(f"{url}/questions", headers=headers)).json()
+    keys = await paper_keys(paper_id)
     answers = []
     for q in questions:
         if q["position"] in right | wrong:
-            key = (await client.get(f"/v1/questions/{q['external_id']}")).json()["answer"]
+            key = keys[q["position"]]
             chosen = key if q["position"] in right else {"A": "B"}.get(key, "A")
             answers.append({"position": q["position"], "selected": chosen, "time_spent_ms": 20_000})
     if answers:
@@ -36,11 +45,13 @@ async def sit(
     return analytics
 
 
-async def test_breakdown_by_subject_and_chapter(client: httpx.AsyncClient) -> None:
+async def test_breakdown_by_subject_and_chapter(
+    client: httpx.AsyncClient, paper_keys: PaperKeys
+) -> None:
     paper = (await client.post("/v1/papers", json={"kind": "mock", "seed": 3})).json()
     right = set(range(1, 31)) | set(range(46, 56))  # physics 1-45, chemistry 46-90
     wrong = set(range(31, 41))
-    report = await sit(client, paper["id"], "cand-1", right, wrong)
+    report = await sit(client, paper_keys, paper["id"], "cand-1", right, wrong)
 
     overall = report["overall"]
     assert (overall["correct"], overall["wrong"], overall["unanswered"]) == (40, 10, 130)
@@ -64,14 +75,18 @@ async def test_breakdown_by_subject_and_chapter(client: httpx.AsyncClient) -> No
     assert report["standing"] == {"percentile": 100.0, "attempts": 1}
 
 
-async def test_percentile_among_attempts_of_the_same_paper(client: httpx.AsyncClient) -> None:
+async def test_percentile_among_attempts_of_the_same_paper(
+    client: httpx.AsyncClient, paper_keys: PaperKeys
+) -> None:
     body = {"kind": "practice", "subject": "zoology", "chapter": "evolution", "size": 4}
     paper = (await client.post("/v1/papers", json=body)).json()
     other = (await client.post("/v1/papers", json=body)).json()
-    await sit(client, other["id"], "elsewhere", {1, 2, 3, 4}, set())  # not compared
+    await sit(client, paper_keys, other["id"], "elsewhere", {1, 2, 3, 4}, set())  # not compared
     scores = {}
     for candidate, right in (("a", set()), ("b", {1}), ("c", {1, 2}), ("d", {1, 2, 3})):
-        scores[candidate] = (await sit(client, paper["id"], candidate, right, set()))["standing"]
+        scores[candidate] = (await sit(client, paper_keys, paper["id"], candidate, right, set()))[
+            "standing"
+        ]
     assert scores["d"] == {"percentile": 100.0, "attempts": 4}
     # Re-read the first: later attempts changed where it stands (NTA: share scoring ≤ mine).
     first = (await client.get("/v1/attempts", headers={"X-Candidate-Id": "a"})).json()["items"][0]

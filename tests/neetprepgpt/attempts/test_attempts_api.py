@@ -1,10 +1,13 @@
 """Sitting a paper over HTTP: autosave with versions, time limit, submit once, ownership."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import httpx
 import pytest
+
+PaperKeys = Callable[[int], Awaitable[dict[int, str]]]  # the `paper_keys` fixture (conftest.py)
 
 
 class FakeClock(Protocol):  # the `clock` fixture (conftest.py)
@@ -157,19 +160,18 @@ async def test_double_submit_race_scores_once(client: httpx.AsyncClient) -> None
 
 
 @pytest.mark.postgres
-async def test_scoring_with_negative_marking(client: httpx.AsyncClient) -> None:
+async def test_scoring_with_negative_marking(
+    client: httpx.AsyncClient, paper_keys: PaperKeys
+) -> None:
     attempt = await start(client)
     questions = (await client.get(f"/v1/attempts/{attempt['id']}/questions", headers=ME)).json()
     assert all(q["accepted_options"] is None for q in questions)  # no key before submission
-    keys = {
-        q["external_id"]: (await client.get(f"/v1/questions/{q['external_id']}")).json()["answer"]
-        for q in questions
-    }
+    keys = await paper_keys(attempt["paper_id"])
     wrong_of = {"A": "B", "B": "C", "C": "D", "D": "A"}
     sheet = [
-        {"position": 1, "selected": keys[questions[0]["external_id"]]},
-        {"position": 2, "selected": keys[questions[1]["external_id"]]},
-        {"position": 3, "selected": wrong_of[keys[questions[2]["external_id"]]]},
+        {"position": 1, "selected": keys[1]},
+        {"position": 2, "selected": keys[2]},
+        {"position": 3, "selected": wrong_of[keys[3]]},
     ]  # position 4 left blank
     assert (await save(client, attempt["id"], 1, *sheet)).status_code == 200
     result = (await client.post(f"/v1/attempts/{attempt['id']}/submission", headers=ME)).json()
@@ -182,17 +184,29 @@ async def test_scoring_with_negative_marking(client: httpx.AsyncClient) -> None:
     }
     revealed = (await client.get(f"/v1/attempts/{attempt['id']}/questions", headers=ME)).json()
     assert all(q["accepted_options"] and q["explanation"] for q in revealed)
+    assert all(q["external_id"] for q in revealed)  # the bank ids, for review, only now
+
+
+async def test_running_attempt_hides_bank_ids(client: httpx.AsyncClient) -> None:
+    """Mid-mock, nothing in the paper maps a position to the bank (and so to its key)."""
+    attempt = await start(client)
+    questions = (await client.get(f"/v1/attempts/{attempt['id']}/questions", headers=ME)).json()
+    assert questions
+    assert all(q["external_id"] is None for q in questions)
+    assert all(q["explanation"] is None and q["accepted_options"] is None for q in questions)
 
 
 @pytest.mark.postgres
-async def test_key_correction_rescores_submitted_attempts(client: httpx.AsyncClient) -> None:
+async def test_key_correction_rescores_submitted_attempts(
+    client: httpx.AsyncClient, editor: httpx.AsyncClient, paper_keys: PaperKeys
+) -> None:
     attempt = await start(client)
-    questions = (await client.get(f"/v1/attempts/{attempt['id']}/questions", headers=ME)).json()
-    first, second = questions[0]["external_id"], questions[1]["external_id"]
-    key = (await client.get(f"/v1/questions/{first}")).json()["answer"]
+    key = (await paper_keys(attempt["paper_id"]))[1]
     other = "A" if key != "A" else "B"
     await save(client, attempt["id"], 1, {"position": 1, "selected": other})
     await client.post(f"/v1/attempts/{attempt['id']}/submission", headers=ME)
+    questions = (await client.get(f"/v1/attempts/{attempt['id']}/questions", headers=ME)).json()
+    first, second = questions[0]["external_id"], questions[1]["external_id"]
 
     async def score() -> int:
         state = (await client.get(f"/v1/attempts/{attempt['id']}", headers=ME)).json()
@@ -201,11 +215,11 @@ async def test_key_correction_rescores_submitted_attempts(client: httpx.AsyncCli
     assert await score() == -1
     corrected = {"accepted_options": sorted({key, other})}
     assert (
-        await client.put(f"/v1/questions/{first}/answer-key", json=corrected)
+        await editor.put(f"/v1/questions/{first}/answer-key", json=corrected)
     ).status_code == 200
     assert await score() == 4  # either option now earns the marks
     dropped = {"accepted_options": ["A"], "dropped": True}
-    assert (await client.put(f"/v1/questions/{second}/answer-key", json=dropped)).status_code == 200
+    assert (await editor.put(f"/v1/questions/{second}/answer-key", json=dropped)).status_code == 200
     assert await score() == 8  # a dropped question pays everyone, even unanswered
 
 
