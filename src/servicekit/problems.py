@@ -99,12 +99,6 @@ class Unprocessable(ProblemError):
     title = "Unprocessable Content"
 
 
-class ServiceUnavailable(ProblemError):
-    status = 503
-    slug = "service-unavailable"
-    title = "Service Unavailable"
-
-
 def problem_response(
     status: int,
     title: str,
