@@ -1,39 +1,23 @@
 """Test-wide fixtures: real external services, skipped when absent unless CI requires them."""
 
 import os
-import socket
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+# Shared test helpers in tests/support/ import by name under any --import-mode.
+sys.path.insert(0, str(Path(__file__).parent / "support"))
+
+from services import service_gate
 
 POSTGRES_HOST = os.environ.get("PGHOST", "127.0.0.1")
 POSTGRES_PORT = int(os.environ.get("PGPORT", "5432"))
 POSTGRES_ADMIN_URL = os.environ.get(
     "POSTGRES_ADMIN_URL", f"postgresql://postgres@{POSTGRES_HOST}:{POSTGRES_PORT}/postgres"
 )
-
-
-def services_required() -> bool:
-    return os.environ.get("REQUIRE_SERVICES") == "1"
-
-
-def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def need_service(name: str, host: str, port: int) -> None:
-    """Skip with a reason when a service is down; fail instead when CI requires services."""
-    if port_open(host, port):
-        return
-    message = f"{name} is not reachable at {host}:{port}"
-    if services_required():
-        pytest.fail(f"{message}, and REQUIRE_SERVICES=1 makes that a failure.")
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +29,7 @@ def postgres_database() -> Iterator[str]:
 
     Yields an asyncpg SQLAlchemy URL.
     """
-    need_service("PostgreSQL", POSTGRES_HOST, POSTGRES_PORT)
+    service_gate("PostgreSQL", POSTGRES_HOST, POSTGRES_PORT)
     import asyncio
 
     import asyncpg

@@ -11,7 +11,7 @@ import pytest
 # Helper modules in support/ (book_services) import by name under any --import-mode.
 sys.path.insert(0, str(Path(__file__).parent / "support"))
 
-from book_services import service_gate
+from services import service_gate
 
 
 @pytest.fixture

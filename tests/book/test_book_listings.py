@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from book_services import ROOT, service_gate, services_for
+from book_services import ROOT, services_for
+from services import service_gate
 
 from mastery.document import MarkerKind, parse
 

@@ -6,7 +6,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from book_services import service_gate, services_for
+from book_services import services_for
+from services import service_gate
 
 
 def _closed_port() -> int:
