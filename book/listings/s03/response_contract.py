@@ -20,7 +20,7 @@ from servicekit.problems import NotFound, install_problem_handlers, problem_resp
 Subject = Literal["Physics", "Chemistry", "Botany", "Zoology"]
 
 
-class QuestionPublic(BaseModel):
+class QuestionView(BaseModel):
     """What a candidate may see during a mock test."""
 
     id: int
@@ -29,7 +29,7 @@ class QuestionPublic(BaseModel):
     options: dict[Literal["A", "B", "C", "D"], str]
 
 
-class QuestionRecord(QuestionPublic):
+class QuestionRecord(QuestionView):
     """What the bank stores: the public part plus the key and the reviewed explanation."""
 
     answer: Literal["A", "B", "C", "D"]
@@ -63,12 +63,12 @@ def find(question_id: int) -> QuestionRecord:
     operation_id="get_question",
     responses=problem_responses(NotFound),
 )
-async def get_question(question_id: QuestionId) -> QuestionPublic:
+async def get_question(question_id: QuestionId) -> QuestionView:
     return find(question_id)  # a QuestionRecord; the declared type decides what leaves
 
 
 @app.get("/v1/legacy/questions/{question_id}", response_class=JSONResponse)
-async def get_question_legacy(question_id: QuestionId) -> QuestionPublic:
+async def get_question_legacy(question_id: QuestionId) -> QuestionView:
     return find(question_id)  # same filtering, but the slower Python dict + json.dumps path
 
 
@@ -126,8 +126,8 @@ async def main() -> None:
     documented = sorted(operation["responses"])
     print("documented responses of get_question:", documented)
     assert documented == ["200", "404", "422"]
-    public = schema["components"]["schemas"]["QuestionPublic"]
-    print("QuestionPublic fields:", sorted(public["properties"]))
+    public = schema["components"]["schemas"]["QuestionView"]
+    print("QuestionView fields:", sorted(public["properties"]))
     assert "answer" not in public["properties"]
     assert public["properties"]["subject"]["enum"] == ["Physics", "Chemistry", "Botany", "Zoology"]
 
