@@ -13,19 +13,19 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from neetprepgpt.analytics.service import attempt_analytics
 from neetprepgpt.attempts import repository as attempts_repository
 from neetprepgpt.attempts import service as attempts
 from neetprepgpt.attempts.models import Attempt, AttemptAnswer
-from neetprepgpt.attempts.schemas import AnswerSave, AnswersSave, AttemptCreate
+from neetprepgpt.attempts.schemas import AnswerSave, AnswersSave, AttemptCreate, AttemptPublic
 from neetprepgpt.bootstrap import bootstrap
 from neetprepgpt.catalog.models import Chapter, Subject
 from neetprepgpt.db import open_database
 from neetprepgpt.papers.models import PaperQuestion
 from neetprepgpt.questions.models import Question
+from servicekit.db import Database
 from servicekit.logging import configure_logging
 
 NOW = datetime(2026, 5, 3, 9, 0, tzinfo=UTC)
@@ -34,10 +34,19 @@ SQLITE = sqlite.dialect()
 POSTGRES = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
-async def sit(session: AsyncSession, candidate: str, skill: int) -> int:
-    """Start, answer (right when (position * 7 + skill) % 10 < skill), submit."""
-    attempt = await attempts.start(session, candidate, AttemptCreate(paper_id=1), NOW)
-    keyed = await attempts_repository.paper_questions(session, attempt.paper_id)
+async def sit(database: Database, candidate: str, skill: int) -> int:
+    """Start, answer (right when (position * 7 + skill) % 10 < skill), submit.
+
+    One session per step, as one request each would have: a service that writes opens its
+    own transaction with `writing()`, so it must not find one already open on the session.
+    """
+    async with database.sessions() as session:
+        started = await attempts.start(
+            session, candidate, AttemptCreate(paper_id=1), NOW, locate=lambda n: f"/attempts/{n}"
+        )
+    attempt = AttemptPublic.model_validate_json(started.body)  # the stored 201 response
+    async with database.sessions() as session:
+        keyed = await attempts_repository.paper_questions(session, attempt.paper_id)
     answers = []
     for item, question in keyed:
         if item.position % 9 == 0:
@@ -52,8 +61,10 @@ async def sit(session: AsyncSession, candidate: str, skill: int) -> int:
             )
         )
     save = AnswersSave(version=attempt.version, answers=answers)
-    await attempts.save_answers(session, attempt.id, candidate, save, NOW, GRACE)
-    await attempts.submit(session, attempt.id, candidate, NOW + timedelta(minutes=170))
+    async with database.sessions() as session:
+        await attempts.save_answers(session, attempt.id, candidate, save, NOW, GRACE)
+    async with database.sessions() as session:
+        await attempts.submit(session, attempt.id, candidate, NOW + timedelta(minutes=170))
     return attempt.id
 
 
@@ -94,10 +105,7 @@ async def main() -> None:
         database = open_database(f"sqlite+aiosqlite:///{folder}/neet.db")
         try:
             await bootstrap(database)
-            async with database.sessions() as session:
-                ids = [
-                    await sit(session, f"cand-{n}", skill) for n, skill in ((1, 6), (2, 8), (3, 4))
-                ]
+            ids = [await sit(database, f"cand-{n}", skill) for n, skill in ((1, 6), (2, 8), (3, 4))]
 
             statements: list[Any] = []
 
