@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from neetprepgpt.catalog.models import Chapter, Subject
 from neetprepgpt.db import Base, open_database
+from servicekit.db import Database
 
 
 def first_line(error: Exception) -> str:
@@ -79,7 +80,9 @@ async def main(folder: Path) -> None:
         print("   selectinload ->", [c.slug for c in subject.chapters])
 
     # 3. expire_on_commit=True (the sync default) expires every attribute at commit ...
-    expiring = async_sessionmaker(database.engine, expire_on_commit=True)
+    # (on the kit's plain Database: NEETPrepGPT's own BEGIN listener would fail noisily too)
+    plain = Database(database.url)
+    expiring = async_sessionmaker(plain.engine, expire_on_commit=True)
     async with expiring() as session:
         biology = Subject(key="biology", name="Biology", position=3)
         session.add(biology)
@@ -88,6 +91,7 @@ async def main(folder: Path) -> None:
             print(biology.name)
         except (MissingGreenlet, StatementError) as error:
             print("3.", first_line(greenlet_error(error)))
+    await plain.dispose()
 
     # ... while the services' factory (servicekit/db.py) keeps them readable after commit.
     async with database.sessions() as session:

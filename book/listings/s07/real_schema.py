@@ -39,7 +39,7 @@ ddl_pg = str(
     )
 )
 assert "CONSTRAINT ck_attempts_version_positive CHECK (version >= 1)" in ddl_pg
-assert "TIMESTAMP WITH TIME ZONE" in ddl_pg  # the UTCDateTime type from neetprepgpt/db.py
+assert "TIMESTAMP WITH TIME ZONE" in ddl_pg  # UTCDateTime, from servicekit/types.py
 
 # The indexes the queries need are declared on the model, next to the columns they cover.
 for index in sorted(tables[Attempt.__tablename__].indexes, key=lambda i: str(i.name)):

@@ -1,8 +1,9 @@
-"""Who commits? The real NEETPrepGPT session dependencies, in a small app of our own.
+"""Who commits? The real NEETPrepGPT session dependency and the kit's writing(), in a small app.
 
-SessionDep and WriteSessionDep come from neetprepgpt/dependencies.py. The routes play the
-service layer: one commits, one forgets to, one fails after flushing. Then a dependency that
-commits after `yield` (the pattern the services refuse) lets a failed commit follow a 201.
+SessionDep comes from neetprepgpt/dependencies.py and writing() from servicekit/sqlite.py. The
+routes play the service layer: one commits, one forgets to, one fails after flushing. Then a
+dependency that commits after `yield` (the pattern the services refuse) lets a failed commit
+follow a 201.
 """
 
 import asyncio
@@ -18,32 +19,36 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from neetprepgpt.catalog.models import Subject
 from neetprepgpt.db import Base, open_database
-from neetprepgpt.dependencies import SessionDep, WriteSessionDep
+from neetprepgpt.dependencies import SessionDep
 from servicekit.db import Database
+from servicekit.sqlite import WRITE_GATE, writing
 
 app = FastAPI()
 
 
 @app.post("/commits", status_code=201)
-async def commits(session: WriteSessionDep) -> dict[str, int]:
-    subject = Subject(key="physics", name="Physics", position=1)
-    session.add(subject)
-    await session.commit()  # the service owns the unit of work and ends it
+async def commits(session: SessionDep) -> dict[str, int]:
+    async with writing(session):  # the unit of work: write gate, BEGIN IMMEDIATE
+        subject = Subject(key="physics", name="Physics", position=1)
+        session.add(subject)
+        await session.commit()  # the service ends it, before the response exists
     return {"id": subject.id}  # readable after commit: expire_on_commit=False
 
 
 @app.post("/forgets", status_code=201)
-async def forgets(session: WriteSessionDep) -> dict[str, str]:
-    session.add(Subject(key="chemistry", name="Chemistry", position=2))
-    await session.flush()  # the INSERT ran, inside a transaction nobody commits
-    return {"status": "looks fine"}
+async def forgets(session: SessionDep) -> dict[str, str]:
+    async with writing(session):
+        session.add(Subject(key="chemistry", name="Chemistry", position=2))
+        await session.flush()  # the INSERT ran, inside a transaction nobody commits
+    return {"status": "looks fine"}  # writing() has already rolled it back
 
 
 @app.post("/fails", status_code=201)
-async def fails(session: WriteSessionDep) -> None:
-    session.add(Subject(key="botany", name="Botany", position=3))
-    await session.flush()
-    raise HTTPException(409, "a rule was broken after the flush")
+async def fails(session: SessionDep) -> None:
+    async with writing(session):
+        session.add(Subject(key="botany", name="Botany", position=3))
+        await session.flush()
+        raise HTTPException(409, "a rule was broken after the flush")
 
 
 @app.get("/subjects")
@@ -73,7 +78,6 @@ async def main(folder: Path) -> None:
     async with database.engine.begin() as connection:
         await connection.run_sync(Base.metadata.create_all)
     app.state.database = database
-    app.state.write_gate = asyncio.Lock()  # as create_app() sets it on SQLite
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         for path in ("/commits", "/forgets", "/fails", "/late"):
@@ -85,6 +89,8 @@ async def main(folder: Path) -> None:
 
     async with database.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Subject)) == 1
+        gate: asyncio.Lock = session.info[WRITE_GATE]  # one per Database, SQLite only
+        assert not gate.locked()  # every writer let the next one in, the failed ones too
     # Every request gave its connection back, including the ones that failed.
     assert "Current Checked out connections: 0" in database.engine.pool.status()
     await database.dispose()

@@ -1,7 +1,8 @@
 """SQLite as the embedded default: the pragmas servicekit sets, and why writers BEGIN IMMEDIATE.
 
-Uses the real open_database() and begin_writing() from neetprepgpt/db.py on a WAL database file,
-and, for contrast, the shared kit's Database on its own.
+Uses NEETPrepGPT's open_database() (neetprepgpt/db.py) and the kit's begin_writing()
+(servicekit/sqlite.py) on a WAL database file, and, for contrast, the kit's Database without
+explicit transactions, as the bot builds it.
 """
 
 import asyncio
@@ -13,8 +14,9 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from neetprepgpt.catalog.models import Chapter, Subject
-from neetprepgpt.db import Base, begin_writing, open_database
+from neetprepgpt.db import Base, open_database
 from servicekit.db import Database
+from servicekit.sqlite import begin_writing
 
 
 async def pragmas(database: Database) -> None:
@@ -66,7 +68,7 @@ async def immediate_writers(database: Database) -> list[str]:
 
 
 async def driver_default(folder: Path) -> None:
-    """The kit's Database without neetprepgpt's listeners, as the bot uses it: the Python
+    """The kit's Database without explicit_transactions, as the bot builds it: the Python
     driver begins a transaction only at the first write, so a SELECT runs outside one."""
     database = Database(f"sqlite+aiosqlite:///{folder / 'legacy.db'}")
     async with database.engine.begin() as connection:
