@@ -9,9 +9,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from neetprepgpt.attempts.models import Attempt, AttemptAnswer
-from neetprepgpt.catalog.models import Chapter
-from neetprepgpt.db import Base
+from neetprepgpt.models import Attempt, AttemptAnswer, Base, Chapter  # every table, registered
 
 
 def ddl(statement: CreateTable | CreateIndex) -> str:
