@@ -3,7 +3,7 @@ discriminated union NEETPrepGPT uses to create papers.
 """
 
 import re
-from typing import Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -19,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from neetprepgpt.papers.models import PaperKind
 from neetprepgpt.papers.schemas import MockPaperCreate, PaperCreate, PracticePaperCreate
 
 trace: list[str] = []
@@ -77,6 +78,17 @@ class PracticeRequest(BaseModel):
     @property
     def max_marks(self) -> int:
         return self.size * 4  # +4 per correct answer: derived, never sent by the client
+
+
+class EnumTaggedMock(BaseModel):
+    kind: Literal[PaperKind.MOCK]  # how PaperCreate's tags were first written: enum members
+
+
+class EnumTaggedPractice(BaseModel):
+    kind: Literal[PaperKind.PRACTICE]
+
+
+EnumTagged = Annotated[EnumTaggedMock | EnumTaggedPractice, Field(discriminator="kind")]
 
 
 def errors(exc: ValidationError) -> list[str]:
@@ -143,6 +155,17 @@ def main() -> None:
         reported = errors(exc)
     print(f"untagged {'(same practice body)':<40} -> {reported}")
     assert len(reported) == 3  # two of them about the mock arm the client never meant
+
+    # 6. The message for an unknown tag: enum members leak their Python repr, strings do not.
+    expected: dict[str, str] = {}
+    for label, adapter in (("enum tags", TypeAdapter(EnumTagged)), ("str tags", papers)):
+        try:
+            adapter.validate_python({"kind": "quiz"})
+        except ValidationError as exc:
+            expected[label] = exc.errors()[0]["msg"].split("expected tags: ", 1)[1]
+            print(f"{label:<9} expected tags: {expected[label]}")
+    assert "PaperKind" in expected["enum tags"]
+    assert expected["str tags"] == "'mock', 'practice'"
 
 
 if __name__ == "__main__":
