@@ -19,7 +19,7 @@ from neetprepgpt.db import open_database
 from neetprepgpt.models import Base, Chapter, Difficulty, Question, QuestionFormat, Subject
 from neetprepgpt.questions import repository
 from neetprepgpt.questions.repository import QuestionFilter, QuestionSort
-from neetprepgpt.questions.schemas import question_public
+from neetprepgpt.questions.schemas import question_view
 
 PAGE = 50
 OPTIONS = {"A": "one", "B": "two", "C": "three", "D": "four"}
@@ -76,7 +76,7 @@ def page_with_lazy_loads(session: Session) -> int:
         .order_by(Question.external_id)
         .limit(PAGE)
     )
-    return len([question_public(q) for q in session.scalars(query)])
+    return len([question_view(q, editorial=False) for q in session.scalars(query)])
 
 
 async def main() -> None:
@@ -91,7 +91,7 @@ async def main() -> None:
             async with database.sessions() as session:
                 questions = (await session.scalars(select(Question).limit(PAGE))).all()
                 try:
-                    question_public(questions[0])
+                    question_view(questions[0], editorial=False)
                     raise AssertionError("lazy='raise' should have refused")
                 except InvalidRequestError as error:
                     print("lazy='raise':", str(error).split(";")[0])
@@ -110,7 +110,7 @@ async def main() -> None:
             )
             with counting(engine) as counter:
                 async with database.sessions() as session:
-                    page = [question_public(q) for q in await session.scalars(query)]
+                    page = [question_view(q, editorial=False) for q in await session.scalars(query)]
             print(f"selectinload:   {counter.count:>2} queries for {len(page)} questions")
             assert counter.count == 3
 
@@ -119,7 +119,7 @@ async def main() -> None:
                     rows = await repository.page(
                         session, QuestionFilter(), QuestionSort.EXTERNAL_ID, None, PAGE
                     )
-                    page = [question_public(q) for q in rows]
+                    page = [question_view(q, editorial=False) for q in rows]
             print(f"joinedload:     {counter.count:>2} query  for {len(page)} questions")
             assert counter.count == 1
             assert lazy_count == 1 + 1 + 5  # the page, 1 subject, 5 chapters (identity map)

@@ -1,7 +1,8 @@
 """SQLite has one writer at a time. A transaction that reads first and writes later fails at
 once when another writer committed in between; one that begins IMMEDIATE waits its turn.
 
-Uses NEETPrepGPT's own `open_database` and `begin_writing` (src/neetprepgpt/db.py).
+Uses NEETPrepGPT's own `open_database` (src/neetprepgpt/db.py) and the kit's `begin_writing`
+(src/servicekit/sqlite.py), which `writing()` calls to open every unit of work that writes.
 """
 
 import asyncio
@@ -13,7 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from neetprepgpt.db import begin_writing, open_database
+from neetprepgpt.db import open_database
+from servicekit.sqlite import begin_writing
 
 BUMP = text("UPDATE attempts SET version = version + 1 WHERE id = 1")
 READ = text("SELECT version FROM attempts WHERE id = 1")
