@@ -1,20 +1,27 @@
-"""405 must name every method the resource supports; with one route per method it may not.
+"""A 405 must name every method the resource supports, and FastAPI alone does not.
 
 Starlette answers a wrong method from the FIRST route whose path matched, so a collection
-served by two functions (GET and POST) advertises only one of them. The fix collects the
-methods of every route that matches the path.
+served by two functions (GET and POST) advertises one of them. The kit's problem handlers
+(`servicekit.problems`) put the union of every matching route's methods in `Allow`; this
+listing shows the default, the same tiny app with the kit's handlers, and the real NEETPrepGPT
+app, also mounted under a prefix the way `mastery serve` mounts it.
 """
 
 import asyncio
+import tempfile
+from pathlib import Path
 
 import httpx
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException
-from starlette.routing import Match
+from fastapi import FastAPI
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from neetprepgpt.config import Settings
+from neetprepgpt.main import create_app
+from servicekit.problems import install_problem_handlers
 
 
-def build(fix: bool) -> FastAPI:
+def tiny(with_kit: bool) -> FastAPI:
     app = FastAPI()
 
     @app.get("/v1/questions")
@@ -25,40 +32,42 @@ def build(fix: bool) -> FastAPI:
     async def create_question() -> dict[str, str]:
         return {"external_id": "PHY-901"}
 
-    if fix:
-
-        @app.exception_handler(HTTPException)
-        async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-            headers = dict(exc.headers or {})
-            if exc.status_code == 405:
-                allowed: set[str] = set()
-                for route in request.app.router.routes:
-                    match, _ = route.matches({**request.scope, "method": "OPTIONS"})
-                    if match is not Match.NONE:
-                        allowed |= getattr(route, "methods", None) or set()
-                headers["Allow"] = ", ".join(sorted(allowed))
-            body = {"title": "Method Not Allowed", "status": exc.status_code}
-            return JSONResponse(body, exc.status_code, headers, "application/problem+json")
-
+    if with_kit:
+        install_problem_handlers(app)
     return app
 
 
-async def allow_for(app: FastAPI, method: str) -> tuple[int, str]:
+async def probe(app: Starlette, method: str, path: str) -> tuple[int, str]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://neet.test") as client:
-        response = await client.request(method, "/v1/questions")
+        response = await client.request(method, path)
         return response.status_code, response.headers.get("allow", "-")
 
 
 async def main() -> None:
-    before = await allow_for(build(fix=False), "PUT")
-    after = await allow_for(build(fix=True), "PUT")
-    assert before == (405, "GET")  # incomplete: POST is allowed too
-    assert after == (405, "GET, POST")
-    print("PUT /v1/questions, default handler ->", *before)
-    print("PUT /v1/questions, with the fix    ->", *after)
-    # The fix only touches 405s: the methods that exist still work.
-    assert (await allow_for(build(fix=True), "POST"))[0] == 201
+    default = await probe(tiny(with_kit=False), "PUT", "/v1/questions")
+    kit = await probe(tiny(with_kit=True), "PUT", "/v1/questions")
+    assert default == (405, "GET")  # incomplete: POST is allowed too
+    assert kit == (405, "GET, POST")
+    assert (await probe(tiny(with_kit=True), "POST", "/v1/questions"))[0] == 201
+    print(f"{'plain FastAPI':<14} {'PUT':<6} {'/v1/questions':<27} -> 405 Allow: {default[1]}")
+    print(f"{'kit handlers':<14} {'PUT':<6} {'/v1/questions':<27} -> 405 Allow: {kit[1]}")
+
+    with tempfile.TemporaryDirectory() as folder:
+        neet = create_app(Settings(data_dir=Path(folder), log_level="ERROR"))
+        mounted = Starlette(routes=[Mount("/neetprepgpt", app=neet)])
+        expected = {
+            ("PUT", "/v1/questions"): "GET, POST",
+            ("HEAD", "/v1/questions"): "GET, POST",
+            ("PUT", "/v1/questions/PHY-001"): "DELETE, GET, PATCH",
+            ("GET", "/v1/attempts/7/submission"): "POST",
+        }
+        for (method, path), allow in expected.items():
+            status = await probe(neet, method, path)
+            assert status == (405, allow)
+            assert await probe(mounted, method, "/neetprepgpt" + path) == status
+            print(f"{'NEETPrepGPT':<14} {method:<6} {path:<27} -> 405 Allow: {allow}")
+        await neet.state.database.dispose()  # the engine was never used; close it anyway
 
 
 if __name__ == "__main__":
