@@ -35,4 +35,7 @@ class Settings(ServiceSettings):
     chat_idle_seconds: float = Field(
         default=600, gt=0, description="A chat silent this long is closed (1001)."
     )
+    inference_threads: int = Field(
+        default=2, gt=0, description="Worker threads for triage (CPU-bound; keep near cores)."
+    )
     migrate_on_startup: bool = True

@@ -63,4 +63,5 @@ async def build_runtime(settings: Settings, database: Database) -> Runtime:
     )
     if manifest:
         log.info("model_loaded", version=manifest.version, classes=len(manifest.classes))
-    return Runtime(settings, database, knowledge, manifest, TriageService(engine))
+    triage = TriageService(engine, threads=settings.inference_threads)
+    return Runtime(settings, database, knowledge, manifest, triage)
