@@ -80,7 +80,12 @@ def _redflags(args: argparse.Namespace) -> int:
 def _database(args: argparse.Namespace) -> tuple[Settings, Database]:
     settings = Settings()
     url = args.database_url or settings.resolved_database_url(SERVICE_NAME)
-    return settings, Database(url)
+    database = Database(
+        url,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        busy_timeout_ms=settings.db_busy_timeout_ms,
+    )
+    return settings, database
 
 
 def _migrate(args: argparse.Namespace) -> int:

@@ -1,14 +1,11 @@
 """The service's tables share one MetaData; Alembic migrates it to head."""
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import DateTime, Dialect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase
-from sqlalchemy.types import TypeDecorator
 
 from servicekit.db import Database, new_metadata
 
@@ -18,25 +15,6 @@ VERSION_TABLE = "symptom2specialist_alembic_version"
 
 class Base(DeclarativeBase):
     metadata = new_metadata()
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Timezone-aware UTC on the way in and out, also on SQLite (which stores naive values)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored; use datetime.now(UTC)")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

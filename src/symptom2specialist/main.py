@@ -51,7 +51,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.log_level, json=settings.log_json)
-        database = Database(settings.resolved_database_url(SERVICE_NAME), echo=settings.sql_echo)
+        database = Database(
+            settings.resolved_database_url(SERVICE_NAME),
+            echo=settings.sql_echo,
+            pool_timeout=settings.db_pool_timeout_seconds,
+            busy_timeout_ms=settings.db_busy_timeout_ms,
+        )
         try:
             if settings.migrate_on_startup:
                 await migrate(database)

@@ -6,7 +6,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from symptom2specialist.db import Base, UTCDateTime
+from servicekit.types import UTCDateTime
+from symptom2specialist.db import Base
 
 
 class Conversation(Base):

@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 
+from servicekit.http import require_json
 from servicekit.problems import problem_responses
 from symptom2specialist.conversations.errors import (
     ConcurrentMessage,
@@ -16,7 +17,6 @@ from symptom2specialist.conversations.schemas import (
     MessageCreate,
 )
 from symptom2specialist.dependencies import ConversationsDep
-from symptom2specialist.http import UnsupportedMediaType, require_json
 
 router = APIRouter(
     prefix="/v1/conversations", tags=["conversations"], dependencies=[Depends(require_json)]
@@ -28,12 +28,16 @@ ConversationId = Annotated[str, Path(min_length=32, max_length=32, pattern="^[0-
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="create_conversation",
-    responses=problem_responses(UnsupportedMediaType),
+    responses=problem_responses(body=True),
 )
 async def create_conversation(
-    body: ConversationCreate, service: ConversationsDep
+    body: ConversationCreate, service: ConversationsDep, request: Request, response: Response
 ) -> ConversationView:
-    return await service.create(body)
+    conversation = await service.create(body)
+    response.headers["Location"] = str(
+        request.url_for("get_conversation", conversation_id=conversation.id)
+    )
+    return conversation
 
 
 @router.get(
@@ -52,7 +56,7 @@ async def get_conversation(
     status_code=status.HTTP_201_CREATED,
     operation_id="add_message",
     responses=problem_responses(
-        ConversationNotFound, ConversationFull, ConcurrentMessage, UnsupportedMediaType
+        ConversationNotFound, ConversationFull, ConcurrentMessage, body=True
     ),
 )
 async def add_message(

@@ -143,3 +143,17 @@ def test_the_configured_database_is_the_one_in_use(backend: Settings, api: TestC
     else:
         assert url.startswith("sqlite+aiosqlite:")
         assert (Path(backend.data_dir) / "symptom2specialist.db").exists()
+
+
+def test_created_conversation_has_a_location_that_reads_it(api: TestClient) -> None:
+    created = api.post("/v1/conversations", json={"text": "itchy rash on my arm"})
+    assert created.status_code == 201
+    location = created.headers["location"]
+    assert location.endswith(f"/v1/conversations/{created.json()['id']}")
+    assert api.get(location).json()["id"] == created.json()["id"]
+
+
+def test_body_routes_document_413_and_415(api: TestClient) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in ("/v1/conversations", "/v1/conversations/{conversation_id}/messages"):
+        assert {"413", "415", "422"} <= set(paths[path]["post"]["responses"])

@@ -131,7 +131,7 @@ def test_health_and_readiness(client: TestClient) -> None:
 def test_openapi_documents_problems(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     responses = spec["paths"]["/v1/triage"]["post"]["responses"]
-    assert {"200", "415", "422"} <= set(responses)
+    assert {"200", "413", "415", "422"} <= set(responses)
 
 
 JSON = st.recursive(
