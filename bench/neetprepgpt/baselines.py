@@ -2,8 +2,9 @@
 
 - `starlette_app`: a bare Starlette route returning a fixed JSON body.
 - `fastapi_app`: a bare FastAPI route returning the same body through the service's own
-  response model (`QuestionPublic`), so validation and serialisation cost the same as in the
-  service, but no middleware, dependency, session or query runs.
+  response model (`QuestionView`, what a student's GET returns), so validation and
+  serialisation cost the same as in the service, but no middleware, dependency, session or
+  query runs.
 """
 
 from datetime import UTC, datetime
@@ -15,9 +16,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from neetprepgpt.questions.models import Difficulty, QuestionFormat
-from neetprepgpt.questions.schemas import AnswerKey, QuestionPublic
+from neetprepgpt.questions.schemas import QuestionView
 
-SAMPLE = QuestionPublic(
+SAMPLE = QuestionView(
     external_id="PHY-001",
     subject="physics",
     chapter="units-and-measurements",
@@ -31,10 +32,6 @@ SAMPLE = QuestionPublic(
         "C": "Speed and force",
         "D": "Mass and weight",
     },
-    answer="B",
-    explanation="Torque and work are both force times length, so their dimensions agree.",
-    answer_key=AnswerKey(accepted_options=["B"]),
-    source="questions/physics.yaml",
     revision=1,
     created_at=datetime(2026, 1, 1, tzinfo=UTC),
     updated_at=datetime(2026, 1, 1, tzinfo=UTC),
@@ -52,5 +49,5 @@ fastapi_app = FastAPI()
 
 
 @fastapi_app.get("/question")
-async def fastapi_question() -> QuestionPublic:
+async def fastapi_question() -> QuestionView:
     return SAMPLE
