@@ -13,15 +13,11 @@ The load generator shares the machine with the servers: read the ratios, not the
 import argparse
 import asyncio
 import itertools
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +25,10 @@ from typing import Any
 import httpx
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))  # bench/loopback.py, shared by the benchmarks
+
+from loopback import uvicorn_server  # noqa: E402
+
 BASELINE = "bare FastAPI (same response model)"
 SEARCH_TERMS = ["velocity", "enzyme", "equilibrium", "cell", "energy", "reaction", "blood", "plant"]
 
@@ -49,52 +49,6 @@ class Result:
     @property
     def rate(self) -> float:
         return len(self.latencies) / self.elapsed
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def server(app: str, env: dict[str, str], app_dir: Path | None = None) -> Iterator[str]:
-    """A uvicorn subprocess on a free port; yields its base URL once /healthz-like paths answer."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        app,
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    if app_dir is not None:
-        command += ["--app-dir", str(app_dir)]
-    process = subprocess.Popen(command, env={**os.environ, **env})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                httpx.get(base + "/", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"{app} did not start") from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 async def drive(
@@ -237,11 +191,11 @@ async def main() -> None:
 
     with (
         tempfile.TemporaryDirectory() as data_dir,
-        server("baselines:starlette_app", {}, HERE) as starlette_base,
-        server("baselines:fastapi_app", {}, HERE) as fastapi_base,
-        server(
+        uvicorn_server("baselines:starlette_app", env={}, app_dir=HERE) as starlette_base,
+        uvicorn_server("baselines:fastapi_app", env={}, app_dir=HERE) as fastapi_base,
+        uvicorn_server(
             "neetprepgpt.main:app",
-            {"NEETPREPGPT_DATA_DIR": data_dir, "NEETPREPGPT_LOG_LEVEL": "WARNING"},
+            env={"NEETPREPGPT_DATA_DIR": data_dir, "NEETPREPGPT_LOG_LEVEL": "WARNING"},
         ) as service,
     ):
         # Rounds interleave the scenarios, so a busy moment on the machine hits all of them.

@@ -11,15 +11,10 @@ ratio of the two.
 import argparse
 import asyncio
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -27,6 +22,10 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent))  # bench/loopback.py, shared by the benchmarks
+
+from loopback import uvicorn_server  # noqa: E402
+
 PAYLOADS = [
     {"text": "itchy red rash on both arms since a week", "age": 29},
     {"text": "seene me dard aur pasina aa raha hai", "age": 55, "sex": "male"},
@@ -49,46 +48,6 @@ class Result:
     p50_ms: float
     p95_ms: float
     p99_ms: float
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def server(target: str, app_dir: Path, env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    command = [
-        sys.executable, "-m", "uvicorn", target, "--factory",
-        "--app-dir", str(app_dir),
-        "--host", "127.0.0.1", "--port", str(port),
-        "--workers", "1", "--log-level", "warning", "--no-access-log",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"{target} exited with {process.returncode} before serving")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit(f"{target} did not become healthy in 60 s")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 async def drive(name: str, base: str, concurrency: int, duration: float, warmup: float) -> Result:
@@ -148,7 +107,9 @@ def main() -> int:
             ("bare FastAPI", "bare_app:create_bare_app", HERE),
         ]
         for name, target, app_dir in targets:
-            with server(target, app_dir, env) as base:
+            with uvicorn_server(
+                target, env=env, app_dir=app_dir, factory=True, ready_path="/healthz"
+            ) as base:
                 results.append(
                     asyncio.run(drive(name, base, args.concurrency, args.duration, args.warmup))
                 )
